@@ -1,0 +1,51 @@
+package cn.govdata.catalog.department;
+
+import cn.govdata.platform.outbox.OutboxMessage;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class Departments {
+
+    private final MongoTemplate mongo;
+
+    Departments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Stores a new department together with its events in one insert.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the code is taken
+     */
+    void add(Department department, List<OutboxMessage> events) {
+        mongo.insert(new DepartmentDocument(department.code(), department, null, events));
+    }
+
+    Optional<Department> find(String code) {
+        return Optional.ofNullable(mongo.findById(code, DepartmentDocument.class)).map(DepartmentDocument::department);
+    }
+
+    Page<Department> list(DepartmentLevel level, String region, Pageable pageable) {
+        Query query = new Query();
+        if (level != null) {
+            query.addCriteria(Criteria.where("department.level").is(level));
+        }
+        if (region != null) {
+            query.addCriteria(Criteria.where("department.region").is(region));
+        }
+        long total = mongo.count(query, DepartmentDocument.class);
+        query.with(pageable).with(Sort.by("_id"));
+        return new PageImpl<>(mongo.find(query, DepartmentDocument.class).stream().map(DepartmentDocument::department).toList(),
+                pageable, total);
+    }
+}

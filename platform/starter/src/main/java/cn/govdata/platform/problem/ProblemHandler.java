@@ -1,0 +1,134 @@
+package cn.govdata.platform.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 body. Client mistakes name the offending field; anything
+ * unexpected is a 500 whose body reveals nothing but the request id to quote to operators.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(PlatformException.class)
+    ResponseEntity<ProblemDetail> platform(PlatformException e) {
+        ProblemDetail problem = Problems.of(e.status(), e.slug(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Your role or department does not allow this operation"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "must be a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", e.getName(), "message", message))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", "Internal error", "The request failed on our side; quote the requestId to the platform operator"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", message(f)))
+                .collect(Collectors.toList());
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
+                        "field", r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        // Name the JSON path that failed to bind, e.g. "level" for an unknown enum constant.
+        String field = "body";
+        String message = "is not valid JSON for this operation";
+        if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            field = bind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            message = bind instanceof InvalidFormatException invalid
+                    ? "value '" + invalid.getValue() + "' is not accepted" + allowed(invalid.getTargetType())
+                    : "has the wrong type or shape";
+        }
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        // The framework's own problems (405, 415, 404 for unknown paths...) get our type URIs and request id too.
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            ProblemDetail ours = Problems.of(status, status.name().toLowerCase().replace('_', '-'),
+                    problem.getTitle(), problem.getDetail());
+            return new ResponseEntity<>(ours, headers, statusCode);
+        }
+        return new ResponseEntity<>(body, headers, statusCode);
+    }
+
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String message(FieldError f) {
+        return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+    }
+
+    private static String allowed(Class<?> target) {
+        if (target != null && target.isEnum()) {
+            return "; allowed: " + java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "";
+    }
+}

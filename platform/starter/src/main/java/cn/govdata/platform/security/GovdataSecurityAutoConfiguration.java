@@ -1,0 +1,109 @@
+package cn.govdata.platform.security;
+
+import cn.govdata.platform.problem.Problems;
+import cn.govdata.platform.requestid.RequestIds;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * Every service validates the Keycloak token itself (defence in depth behind the gateway): pinned
+ * issuer, required audience, realm roles as authorities. Only health, metrics and the OpenAPI
+ * document are open; 401 and 403 are problem bodies like every other error.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(GovdataSecurityProperties.class)
+@EnableMethodSecurity
+public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
+
+    /** Paths open without a token; each service may add its own anonymous paths through this bean. */
+    public record AnonymousPaths(List<String> patterns) {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(GovdataSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                "The token is not meant for " + properties.audience(), null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain govdataSecurityFilterChain(HttpSecurity http, List<AnonymousPaths> extraAnonymous) throws Exception {
+        String[] anonymous = extraAnonymous.stream().flatMap(a -> a.patterns().stream()).toArray(String[]::new);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(anonymous.length == 0 ? new String[] {"/actuator/health"} : anonymous).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokens()))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"govdata\"");
+                            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                                    "Authentication required", "A valid bearer token from the govdata realm is required"));
+                        })
+                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "Your role or department does not allow this operation"))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"govdata\"");
+                            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                                    "Authentication required", "A valid bearer token from the govdata realm is required"));
+                        }));
+        return http.build();
+    }
+
+    @Bean
+    AnonymousPaths noExtraAnonymousPaths() {
+        return new AnonymousPaths(List.of());
+    }
+
+    /** Runs before the security chain so even a 401 carries the request id. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIdFilter() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+}

@@ -1,0 +1,29 @@
+package cn.govdata.platform.test;
+
+import cn.govdata.events.Topics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A whole service on an embedded KRaft Kafka broker and an in-memory wire store, with MockMvc.
+ * Eureka is off; tokens come from spring-security-test's {@code jwt()}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "eureka.client.enabled=false",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "govdata.outbox.poll-interval=100ms"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG, Topics.SHARING, Topics.EXCHANGE, Topics.OPEN_DATA,
+        Topics.OBJECTION, Topics.AUDIT, Topics.DEADLINES})
+@ContextConfiguration(initializers = InMemoryWireStore.class)
+@AutoConfigureMockMvc
+public @interface PlatformIntegrationTest {
+}
