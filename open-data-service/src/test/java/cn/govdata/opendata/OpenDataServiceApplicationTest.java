@@ -1,0 +1,27 @@
+package cn.govdata.opendata;
+
+import cn.govdata.platform.test.PlatformIntegrationTest;
+import cn.govdata.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PlatformIntegrationTest
+class OpenDataServiceApplicationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theServiceStartsServesHealthAndItsDirectoryCopyToAuthenticatedCallersOnly() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
+        mvc.perform(get("/api/open-data/directory")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/open-data/directory").with(TestTokens.user("citizen", null, "320100", "public-applicant")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isArray());
+    }
+}
