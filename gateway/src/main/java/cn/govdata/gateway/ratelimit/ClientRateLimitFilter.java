@@ -1,0 +1,67 @@
+package cn.govdata.gateway.ratelimit;
+
+import cn.govdata.gateway.problem.Problems;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies the rate limiter to every route. The gateway's own RequestRateLimiter filter answers a
+ * refusal with an empty 429 and no Retry-After; clients here get a problem body that says when to
+ * come back.
+ */
+final class ClientRateLimitFilter implements GlobalFilter, Ordered {
+
+    private final RateLimiter<?> rateLimiter;
+    private final KeyResolver keyResolver;
+    private final long defaultRetryAfterSeconds;
+
+    ClientRateLimitFilter(RateLimiter<?> rateLimiter, KeyResolver keyResolver, RateLimitProperties properties) {
+        this.rateLimiter = rateLimiter;
+        this.keyResolver = keyResolver;
+        // The Redis limiter does not say when a token is due; at worst it is this far away.
+        this.defaultRetryAfterSeconds = Math.max(1,
+                (long) Math.ceil((double) properties.requestedTokens() / properties.replenishRate()));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return chain.filter(exchange);
+        }
+        return keyResolver.resolve(exchange)
+                .flatMap(key -> rateLimiter.isAllowed(route.getId(), key))
+                .flatMap(response -> {
+                    HttpHeaders headers = exchange.getResponse().getHeaders();
+                    response.getHeaders().forEach((name, value) -> {
+                        if (!TokenBucketRateLimiter.RETRY_AFTER_HEADER.equals(name)) {
+                            headers.set(name, value);
+                        }
+                    });
+                    if (response.isAllowed()) {
+                        return chain.filter(exchange);
+                    }
+                    String retryAfter = response.getHeaders().getOrDefault(TokenBucketRateLimiter.RETRY_AFTER_HEADER,
+                            String.valueOf(defaultRetryAfterSeconds));
+                    headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+                    return Problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                            "Too many requests", "This client sent more requests than its rate limit allows; "
+                                    + "retry after " + retryAfter + " s"));
+                });
+    }
+
+    @Override
+    public int getOrder() {
+        // After the gateway's metrics filter (0), so refusals show up in the per-route counts.
+        return 1;
+    }
+}
