@@ -25,7 +25,10 @@ public final class SchemaAssertions {
     public static Set<ValidationMessage> violations(EventType<?> type, String json) {
         try (InputStream schema = SchemaAssertions.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
             assertThat(schema).as("schema resource %s", type.schemaResource()).isNotNull();
-            JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            // Schemas reference each other by their public $id; resolve those from the classpath.
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaMappers(m -> m.mapPrefix("https://govdata.cn/schemas/", "classpath:cn/govdata/events/schemas/")));
+            JsonSchema compiled = factory.getSchema(schema);
             return compiled.validate(json, com.networknt.schema.InputFormat.JSON,
                     ctx -> ctx.getExecutionConfig().setFormatAssertionsEnabled(true));
         } catch (IOException e) {
