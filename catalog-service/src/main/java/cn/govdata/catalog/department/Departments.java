@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
+/** The directory's store; other features of this service ask it whether a department exists. */
 @Repository
-class Departments {
+public class Departments {
 
     private final MongoTemplate mongo;
 
@@ -29,6 +30,23 @@ class Departments {
      */
     void add(Department department, List<OutboxMessage> events) {
         mongo.insert(new DepartmentDocument(department.code(), department, null, events));
+    }
+
+    public boolean exists(String code) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(code)), DepartmentDocument.class);
+    }
+
+    /** The department's registered name, for documents that name publishers. */
+    public Optional<String> nameOf(String code) {
+        return find(code).map(Department::name);
+    }
+
+    /** Every registered department's code, in code order (e.g. to open the annual census for each). */
+    public List<String> codes() {
+        Query all = new Query().with(Sort.by("_id"));
+        all.fields().include("_id");
+        return mongo.find(all, org.bson.Document.class, DepartmentDocument.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
     }
 
     Optional<Department> find(String code) {

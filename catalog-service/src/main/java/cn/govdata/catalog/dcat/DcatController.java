@@ -1,0 +1,67 @@
+package cn.govdata.catalog.dcat;
+
+import cn.govdata.catalog.entry.CatalogEntry;
+import cn.govdata.catalog.entry.EntryAccess;
+import cn.govdata.catalog.entry.EntryDocument;
+import cn.govdata.catalog.entry.EntryStatus;
+import cn.govdata.catalog.entry.Entries;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.platform.security.Caller;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The published catalog in DCAT-AP 3 (JSON-LD), for national and provincial catalog harvesters
+ * and other interoperable portals. Paged with Hydra links.
+ */
+@RestController
+class DcatController {
+
+    static final String JSON_LD = "application/ld+json";
+    private static final List<EntryStatus> VISIBLE = List.of(EntryStatus.PUBLISHED, EntryStatus.WITHDRAWAL_REQUESTED);
+
+    private final MongoTemplate mongo;
+    private final Entries entries;
+    private final DcatDocuments documents;
+
+    DcatController(MongoTemplate mongo, Entries entries, DcatDocuments documents) {
+        this.mongo = mongo;
+        this.entries = entries;
+        this.documents = documents;
+    }
+
+    @GetMapping(value = "/api/catalog/dcat", produces = {JSON_LD, "application/json"})
+    Map<String, Object> catalog(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        Query published = Query.query(Criteria.where("status").in(VISIBLE));
+        long total = mongo.count(published, EntryDocument.class);
+        published.with(Sort.by("_id")).skip((long) page * size).limit(size);
+        List<CatalogEntry> onPage = mongo.find(published, EntryDocument.class).stream().map(EntryDocument::entry).toList();
+        return documents.catalog(onPage, base(), page, size, total);
+    }
+
+    @GetMapping(value = "/api/catalog/entries/{id}/dcat", produces = {JSON_LD, "application/json"})
+    Map<String, Object> dataset(@PathVariable String id, Caller caller) {
+        CatalogEntry entry = entries.get(id).entry();
+        if (!VISIBLE.contains(entry.status()) || !EntryAccess.regionVisible(caller, entry.published().region())) {
+            throw PlatformException.notFound("Published catalog entry", id);
+        }
+        return documents.dataset(entry, base(), true);
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+}

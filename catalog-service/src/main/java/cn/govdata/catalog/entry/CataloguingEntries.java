@@ -1,0 +1,119 @@
+package cn.govdata.catalog.entry;
+
+import cn.govdata.catalog.department.Departments;
+import cn.govdata.platform.deadline.DeadlineRegistry;
+import cn.govdata.platform.deadline.DeadlineRequest;
+import cn.govdata.platform.deadline.ExpiryAction;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.platform.security.Caller;
+import cn.govdata.policy.RuleKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** A department's data officer drafts, edits and submits its catalog entries. */
+@Service
+public class CataloguingEntries {
+
+    private static final Logger log = LoggerFactory.getLogger(CataloguingEntries.class);
+
+    private final Entries entries;
+    private final Departments departments;
+    private final CatalogEvents events;
+    private final DeadlineRegistry deadlines;
+    private final Clock clock;
+    private final String bureauDepartment;
+
+    CataloguingEntries(Entries entries, Departments departments, CatalogEvents events, DeadlineRegistry deadlines, Clock clock,
+                       @Value("${govdata.catalog.bureau-department:BDB}") String bureauDepartment) {
+        this.entries = entries;
+        this.departments = departments;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.bureauDepartment = bureauDepartment;
+    }
+
+    CatalogEntry create(EntryRequest request, Caller officer) {
+        CatalogEntry entry = newDraft(request.toContent(), officer);
+        entries.insert(entry, List.of());
+        log.info("Entry {} drafted by {}", entry.id(), officer.actor());
+        return entry;
+    }
+
+    /** Validates ownership and references, assigns the resource code; stores nothing. */
+    public CatalogEntry newDraft(EntryContent content, Caller officer) {
+        EntryAccess.requireOfficerOf(officer, content.providerDepartment());
+        requireKnownDepartments(content);
+        String code = ResourceCodes.format(content, entries.nextSequence(content.providerDepartment()));
+        return CatalogEntry.draft(code, content, officer.actor(), clock.instant());
+    }
+
+    public CatalogEntry edit(String id, EntryRequest request, Caller officer) {
+        EntryDocument loaded = entries.get(id);
+        CatalogEntry entry = loaded.entry();
+        EntryAccess.requireOfficerOf(officer, entry.providerDepartment());
+        EntryContent content = request.toContent();
+        if (!content.providerDepartment().equals(entry.providerDepartment())) {
+            throw PlatformException.invalidField("providerDepartment", "cannot move an entry to another department");
+        }
+        if (content.category() != entry.current().category() || !content.classCode().equals(entry.current().classCode())
+                || !content.itemCode().equals(entry.current().itemCode())) {
+            throw PlatformException.invalidField("category", "the classification is part of the resource code " + id
+                    + " and cannot change; withdraw the entry and catalogue it anew");
+        }
+        requireKnownDepartments(content);
+        CatalogEntry next = entry.edit(content, officer.actor(), clock.instant());
+        return next == entry ? entry : entries.update(loaded, next, List.of()).entry();
+    }
+
+    public CatalogEntry submit(String id, Caller officer) {
+        EntryDocument loaded = entries.get(id);
+        EntryAccess.requireOfficerOf(officer, loaded.entry().providerDepartment());
+        Instant now = clock.instant();
+        CatalogEntry next = loaded.entry().submit(officer.actor(), now);
+        // One deadline per submission: the bureau reviews within the profile's days (QY 12).
+        var deadline = deadlines.register(DeadlineRequest.forStep("catalog-review", reviewStep(next), id)
+                .responsible(bureauDepartment, next.working().content().region())
+                .within(now, RuleKey.CATALOG_REVIEW)
+                .onExpiry(ExpiryAction.MARK_OVERDUE));
+        entries.update(loaded, next, List.of(events.submitted(next, officer.actor(), deadline.dueAt())));
+        log.info("Entry {} version {} submitted by {}; review due {}", id, next.working().version(), officer.actor(), deadline.dueAt());
+        return next;
+    }
+
+    /** Deletes a first draft that never went to the bureau; anything submitted is kept forever. */
+    void discard(String id, Caller officer) {
+        EntryDocument loaded = entries.get(id);
+        CatalogEntry entry = loaded.entry();
+        EntryAccess.requireOfficerOf(officer, entry.providerDepartment());
+        boolean neverSubmitted = entry.history().stream().noneMatch(h -> h.action().equals("submitted"));
+        if (!neverSubmitted) {
+            throw PlatformException.conflict("kept-forever", "Entry " + id + " was submitted once and can only be withdrawn");
+        }
+        entries.deleteNeverSubmitted(id, loaded.version());
+    }
+
+    static String reviewStep(CatalogEntry entry) {
+        long submissions = entry.history().stream().filter(h -> h.action().equals("submitted")).count();
+        return "review-" + submissions;
+    }
+
+    private void requireKnownDepartments(EntryContent c) {
+        check("providerDepartment", c.providerDepartment());
+        check("collectingDepartment", c.collectingDepartment());
+        check("approvingDepartment", c.approvingDepartment());
+        check("providingDepartment", c.providingDepartment());
+    }
+
+    private void check(String field, String code) {
+        if (code != null && !departments.exists(code)) {
+            throw PlatformException.invalidField(field, "no department with code '" + code + "' is registered");
+        }
+    }
+}
