@@ -8,7 +8,10 @@ import cn.govdata.events.deadline.DeadlineEvent;
 import java.util.List;
 import java.util.Optional;
 
-/** The registry of every event the platform publishes; the AsyncAPI document lists the same set. */
+/**
+ * The registry of every event the platform publishes (catalog and deadlines here; other areas in
+ * their own registries, joined by {@link #all()}); the AsyncAPI document lists the same set.
+ */
 public final class EventTypes {
 
     private static final String SCHEMAS = "cn/govdata/events/schemas/";
@@ -61,11 +64,16 @@ public final class EventTypes {
         return new EventType<>("cn.govdata.catalog." + name + ".v1", Topics.CATALOG, payload, SCHEMAS + schema + ".v1.json");
     }
 
+    /** Every event type of every area, in a stable order. */
     public static List<EventType<?>> all() {
-        return ALL;
+        List<EventType<?>> all = new java.util.ArrayList<>(ALL);
+        all.addAll(SharingEventTypes.ALL);
+        all.addAll(ExchangeEventTypes.ALL);
+        all.addAll(ObjectionEventTypes.ALL);
+        return List.copyOf(all);
     }
 
     public static Optional<EventType<?>> byType(String type) {
-        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+        return all().stream().filter(t -> t.type().equals(type)).findFirst();
     }
 }
