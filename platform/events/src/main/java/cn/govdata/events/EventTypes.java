@@ -70,6 +70,7 @@ public final class EventTypes {
         all.addAll(SharingEventTypes.ALL);
         all.addAll(ExchangeEventTypes.ALL);
         all.addAll(ObjectionEventTypes.ALL);
+        all.addAll(AuditEventTypes.ALL);
         return List.copyOf(all);
     }
 
