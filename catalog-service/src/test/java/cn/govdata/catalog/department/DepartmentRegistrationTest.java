@@ -50,6 +50,11 @@ class DepartmentRegistrationTest {
 
     static final JwtRequestPostProcessor BUREAU = token("bureau", "BDB", "bureau-reviewer");
 
+    /** The application context, and so the database, is shared with other test classes: use fresh codes. */
+    static String fresh(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    }
+
     static String body(String code) {
         return """
                 {"code":"%s","name":"市公安局","level":"CITY","region":"320100",
@@ -58,31 +63,32 @@ class DepartmentRegistrationTest {
 
     @Test
     void theBureauRegistersADepartmentAndTheEventReachesKafkaWithCloudEventsHeaders() throws Exception {
-        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body("PSB")))
+        String code = fresh("PSB");
+        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body(code)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", containsString("/api/catalog/departments/PSB")))
+                .andExpect(header().string("Location", containsString("/api/catalog/departments/" + code)))
                 .andExpect(jsonPath("$.registeredBy").value("bureau"));
 
-        var record = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> "PSB".equals(r.key()));
+        var record = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> code.equals(r.key()));
 
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains(EventTypes.DEPARTMENT_REGISTERED.type());
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).contains("/govdata/catalog-service");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains("PSB");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.DEPARTMENT)).contains("PSB");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains(code);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.DEPARTMENT)).contains(code);
         assertThat(KafkaProbe.header(record, CloudEventHeaders.REGION)).contains("320100");
         assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isPresent();
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isPresent();
         SchemaAssertions.assertConforms(EventTypes.DEPARTMENT_REGISTERED, record.value());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                mongo.findById("PSB", Document.class, "departments").getList("outbox", Document.class)).isEmpty());
+                mongo.findById(code, Document.class, "departments").getList("outbox", Document.class)).isEmpty());
 
-        mvc.perform(get("/api/catalog/departments/PSB").with(token("hrss", "HRSS", "dept-consumer")))
+        mvc.perform(get("/api/catalog/departments/" + code).with(token("hrss", "HRSS", "dept-consumer")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dataOfficer.realName").value("张伟"));
         mvc.perform(get("/api/catalog/departments?level=CITY").with(token("hrss", "HRSS", "dept-consumer")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].code", hasItem("PSB")));
+                .andExpect(jsonPath("$.items[*].code", hasItem(code)));
     }
 
     @Test
@@ -144,25 +150,27 @@ class DepartmentRegistrationTest {
 
     @Test
     void registeringTheSameCodeTwiceIsAConflictAndEmitsOneEvent() throws Exception {
-        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body("AMR")))
+        String code = fresh("AMR");
+        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body(code)))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body("AMR")))
+        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body(code)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type", containsString("department-exists")));
         relay.drain();
-        assertThat(mongo.findById("AMR", Document.class, "departments").getList("outbox", Document.class)).isEmpty();
+        assertThat(mongo.findById(code, Document.class, "departments").getList("outbox", Document.class)).isEmpty();
     }
 
     @Test
     void aCountySubPlatformSeesOnlyDepartmentsOfItsOwnRegion() throws Exception {
+        String code = fresh("HRSS");
         var county = TestTokens.system("county-jiangning", "JN-BDB", "320115", "county-subplatform");
-        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body("HRSS")))
+        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body(code)))
                 .andExpect(status().isCreated());
 
         mvc.perform(get("/api/catalog/departments").with(county))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[?(@.code == 'HRSS')]").isEmpty());
-        mvc.perform(get("/api/catalog/departments/HRSS").with(county)).andExpect(status().isNotFound());
+                .andExpect(jsonPath("$.items[?(@.code == '" + code + "')]").isEmpty());
+        mvc.perform(get("/api/catalog/departments/" + code).with(county)).andExpect(status().isNotFound());
         mvc.perform(get("/api/catalog/departments?region=320100").with(county)).andExpect(status().isForbidden());
     }
 }
