@@ -1,10 +1,14 @@
 package cn.govdata.events;
 
+import cn.govdata.events.objection.ObjectionCaseEvents;
 import cn.govdata.events.objection.ObjectionEvents;
 
 import java.util.List;
 
-/** Event types of the objections to data: disputed flags, resolutions and corrections (objection-service); topic {@link Topics#OBJECTION}. */
+/**
+ * Event types of the objections to data (objection-service), topic {@link Topics#OBJECTION}: the data
+ * events other services act on (disputed flags, resolutions, corrections) and the case lifecycle.
+ */
 public final class ObjectionEventTypes {
 
     static final String SCHEMAS = "cn/govdata/events/schemas/";
@@ -19,8 +23,26 @@ public final class ObjectionEventTypes {
             "cn.govdata.objection.data.corrected.v1", Topics.OBJECTION, ObjectionEvents.DataCorrected.class,
             SCHEMAS + "data-corrected.v1.json");
 
+
+    public static final EventType<ObjectionCaseEvents.Received> OBJECTION_RECEIVED = new EventType<>(
+            "cn.govdata.objection.case.received.v1", Topics.OBJECTION, ObjectionCaseEvents.Received.class,
+            SCHEMAS + "objection-received.v1.json");
+    public static final EventType<ObjectionCaseEvents.Routed> OBJECTION_ROUTED = new EventType<>(
+            "cn.govdata.objection.case.routed.v1", Topics.OBJECTION, ObjectionCaseEvents.Routed.class,
+            SCHEMAS + "objection-routed.v1.json");
+    public static final EventType<ObjectionCaseEvents.Decided> OBJECTION_DECIDED = new EventType<>(
+            "cn.govdata.objection.case.decided.v1", Topics.OBJECTION, ObjectionCaseEvents.Decided.class,
+            SCHEMAS + "objection-decided.v1.json");
+    public static final EventType<ObjectionCaseEvents.Escalated> OBJECTION_ESCALATED = new EventType<>(
+            "cn.govdata.objection.case.escalated.v1", Topics.OBJECTION, ObjectionCaseEvents.Escalated.class,
+            SCHEMAS + "objection-escalated.v1.json");
+    public static final EventType<ObjectionCaseEvents.ObjectorInformed> OBJECTOR_INFORMED = new EventType<>(
+            "cn.govdata.objection.objector.informed.v1", Topics.OBJECTION, ObjectionCaseEvents.ObjectorInformed.class,
+            SCHEMAS + "objection-objector-informed.v1.json");
+
     /** Listed in {@link EventTypes#all()}. */
-    public static final List<EventType<?>> ALL = List.of(DATA_DISPUTED, DISPUTE_RESOLVED, DATA_CORRECTED);
+    public static final List<EventType<?>> ALL = List.of(DATA_DISPUTED, DISPUTE_RESOLVED, DATA_CORRECTED,
+            OBJECTION_RECEIVED, OBJECTION_ROUTED, OBJECTION_DECIDED, OBJECTION_ESCALATED, OBJECTOR_INFORMED);
 
     private ObjectionEventTypes() {
     }

@@ -1,0 +1,22 @@
+package cn.govdata.objection.cases;
+
+import cn.govdata.platform.outbox.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Storage shape of a case: the aggregate, the fields lists filter on copied to the top level, and
+ * the events of its last change waiting for the relay (one write, no transaction).
+ */
+@Document(CaseDocument.COLLECTION)
+record CaseDocument(@Id String id, CaseState state, CaseKind kind, String resourceId, String providerDepartment,
+                    String assignedDepartment, String region, String filerSubject, String reporterDepartment,
+                    boolean escalated, Instant receivedAt, Instant updatedAt, ObjectionCase objection,
+                    @Version Long version, List<OutboxMessage> outbox) {
+
+    static final String COLLECTION = "cases";
+}

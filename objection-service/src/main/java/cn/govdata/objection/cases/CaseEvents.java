@@ -1,0 +1,94 @@
+package cn.govdata.objection.cases;
+
+import cn.govdata.events.ObjectionEventTypes;
+import cn.govdata.events.objection.ObjectionCaseEvents;
+import cn.govdata.events.objection.ObjectionEvents;
+import cn.govdata.objection.ObjectionProperties;
+import cn.govdata.platform.outbox.Events;
+import cn.govdata.platform.outbox.OutboxMessage;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * The events of a case, keyed by its tracking number. None carries the objector's contact
+ * details; {@code Received} names the objector only masked. Data events go out under the
+ * provider department (whose data is concerned), lifecycle events under the department that
+ * has to act.
+ */
+@Component
+class CaseEvents {
+
+    static final String CHANNEL = "TRACKING_PAGE";
+
+    private final Events events;
+    private final String platformDepartment;
+
+    CaseEvents(Events events, ObjectionProperties properties) {
+        this.events = events;
+        this.platformDepartment = properties.platformDepartment();
+    }
+
+    OutboxMessage received(ObjectionCase c) {
+        var service = c.service();
+        var payload = new ObjectionCaseEvents.Received(c.id(), c.kind().name(), c.reason().name(), c.resource().id(),
+                c.resource().providerDepartment(), c.recordKey(), c.fields(), c.objector().maskedDisplayName(),
+                c.reporterDepartment(), service == null ? null : service.servingDepartment(),
+                service == null ? null : service.proceededOnValidProof(), c.receivedAt(),
+                c.open(Step.MARK).map(CaseStep::dueAt).orElse(null),
+                c.marking() == null ? null : c.marking().markedAt(),
+                c.step(Step.TRANSFER).map(CaseStep::dueAt).orElseThrow());
+        return events.create(ObjectionEventTypes.OBJECTION_RECEIVED, c.id(), platformDepartment, region(c), payload);
+    }
+
+    OutboxMessage disputed(ObjectionCase c) {
+        var payload = new ObjectionEvents.DataDisputed(c.id(), c.resource().id(), c.resource().providerDepartment(),
+                c.recordKey(), c.fields(), c.reason().name(), c.marking().markedAt());
+        return events.create(ObjectionEventTypes.DATA_DISPUTED, c.id(), c.resource().providerDepartment(), region(c), payload);
+    }
+
+    OutboxMessage routed(ObjectionCase c) {
+        CaseStep transfer = c.step(Step.TRANSFER).orElseThrow();
+        CaseStep decision = c.openStep().orElseThrow();
+        var payload = new ObjectionCaseEvents.Routed(c.id(), c.routing().route().name(), c.routing().department(),
+                c.routing().routedBy(), c.routing().routedAt(), transfer.dueAt(), Boolean.TRUE.equals(transfer.onTime()),
+                decision.dueAt());
+        return events.create(ObjectionEventTypes.OBJECTION_ROUTED, c.id(), c.routing().department(), region(c), payload);
+    }
+
+    OutboxMessage decided(ObjectionCase c, CaseStep decisionStep) {
+        var ruling = c.ruling();
+        var payload = new ObjectionCaseEvents.Decided(c.id(), c.resource().id(), ruling.department(), ruling.decision().name(),
+                ruling.decidedBy(), ruling.decidedAt(), decisionStep.dueAt(), Boolean.TRUE.equals(decisionStep.onTime()),
+                c.open(Step.FIX).map(CaseStep::dueAt).orElse(null));
+        return events.create(ObjectionEventTypes.OBJECTION_DECIDED, c.id(), ruling.department(), region(c), payload);
+    }
+
+    OutboxMessage corrected(ObjectionCase c) {
+        var payload = new ObjectionEvents.DataCorrected(c.id(), c.resource().id(), c.resource().providerDepartment(),
+                c.recordKey(), c.correction().correctedFields(), c.correction().correctedAt());
+        return events.create(ObjectionEventTypes.DATA_CORRECTED, c.id(), c.resource().providerDepartment(), region(c), payload);
+    }
+
+    OutboxMessage resolved(ObjectionCase c) {
+        var payload = new ObjectionEvents.DisputeResolved(c.id(), c.resource().id(), c.resource().providerDepartment(),
+                c.recordKey(), c.outcome().name(), c.closedAt());
+        return events.create(ObjectionEventTypes.DISPUTE_RESOLVED, c.id(), c.resource().providerDepartment(), region(c), payload);
+    }
+
+    OutboxMessage informed(ObjectionCase c) {
+        var payload = new ObjectionCaseEvents.ObjectorInformed(c.id(), c.outcome().name(), CHANNEL, c.closedAt());
+        return events.create(ObjectionEventTypes.OBJECTOR_INFORMED, c.id(), c.responsibleDepartment(platformDepartment),
+                region(c), payload);
+    }
+
+    OutboxMessage escalated(ObjectionCase c, CaseStep step, Instant at) {
+        var payload = new ObjectionCaseEvents.Escalated(c.id(), step.step().wireName(), step.responsibleDepartment(),
+                step.dueAt(), step.citation(), at);
+        return events.create(ObjectionEventTypes.OBJECTION_ESCALATED, c.id(), step.responsibleDepartment(), region(c), payload);
+    }
+
+    private static String region(ObjectionCase c) {
+        return c.resource().region();
+    }
+}

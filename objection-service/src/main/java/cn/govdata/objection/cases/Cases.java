@@ -1,0 +1,127 @@
+package cn.govdata.objection.cases;
+
+import cn.govdata.platform.outbox.OutboxCollection;
+import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.problem.PlatformException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The cases collection; each write carries the case's new events in its outbox. */
+@Repository
+class Cases {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Cases(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
+                .on("assignedDepartment", Sort.Direction.ASC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("filerSubject", Sort.Direction.ASC));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CaseOutbox {
+        @Bean
+        OutboxCollection casesOutbox() {
+            return new OutboxCollection(CaseDocument.COLLECTION);
+        }
+    }
+
+    Optional<CaseDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, CaseDocument.class));
+    }
+
+    CaseDocument get(String id) {
+        return find(id).orElseThrow(() -> PlatformException.notFound("Objection case", id));
+    }
+
+    void insert(ObjectionCase objection, List<OutboxMessage> events) {
+        mongo.insert(document(objection, null, events));
+    }
+
+    /**
+     * Replaces the case if nobody changed it since {@code loaded} was read.
+     *
+     * @throws PlatformException 409 when a concurrent change won
+     */
+    ObjectionCase update(CaseDocument loaded, ObjectionCase next, List<OutboxMessage> events) {
+        List<OutboxMessage> outbox = new ArrayList<>(loaded.outbox() == null ? List.of() : loaded.outbox());
+        outbox.addAll(events);
+        try {
+            return mongo.save(document(next, loaded.version(), outbox)).objection();
+        } catch (OptimisticLockingFailureException e) {
+            throw PlatformException.conflict("concurrent-change",
+                    "Case " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
+        }
+    }
+
+    /**
+     * @param assignedDepartment only cases routed to this department, or null for all
+     */
+    Page<CaseDocument> list(CaseState state, String assignedDepartment, String resourceId, CaseKind kind, Boolean escalated,
+                            Pageable pageable) {
+        Query query = new Query();
+        if (state != null) {
+            query.addCriteria(Criteria.where("state").is(state));
+        }
+        if (assignedDepartment != null) {
+            query.addCriteria(Criteria.where("assignedDepartment").is(assignedDepartment));
+        }
+        if (resourceId != null) {
+            query.addCriteria(Criteria.where("resourceId").is(resourceId));
+        }
+        if (kind != null) {
+            query.addCriteria(Criteria.where("kind").is(kind));
+        }
+        if (escalated != null) {
+            query.addCriteria(Criteria.where("escalated").is(escalated));
+        }
+        long total = mongo.count(query, CaseDocument.class);
+        query.with(pageable).with(Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("_id")));
+        return new PageImpl<>(mongo.find(query, CaseDocument.class), pageable, total);
+    }
+
+    Stream<ObjectionCase> streamOpen() {
+        return mongo.stream(Query.query(Criteria.where("state").ne(CaseState.CLOSED)), CaseDocument.class)
+                .map(CaseDocument::objection);
+    }
+
+    Stream<CaseDocument> streamAll() {
+        return mongo.stream(new Query(), CaseDocument.class);
+    }
+
+    /** The next number in the year's sequence of tracking numbers (atomic, no transaction needed). */
+    long nextSequence(int year) {
+        var counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("case-seq:" + year)),
+                new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                org.bson.Document.class, "counters");
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    private CaseDocument document(ObjectionCase c, Long version, List<OutboxMessage> outbox) {
+        String assigned = c.routing() == null ? null : c.routing().department();
+        return new CaseDocument(c.id(), c.state(), c.kind(), c.resource().id(), c.resource().providerDepartment(), assigned,
+                c.resource().region(), c.filedBy().subject(), c.reporterDepartment(), c.escalated(), c.receivedAt(),
+                clock.instant(), c, version, outbox);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.govdata.objection.cases;
+
+public enum Decision {
+    CORRECT, REJECT
+}

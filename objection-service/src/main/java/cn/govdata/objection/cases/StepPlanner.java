@@ -1,0 +1,13 @@
+package cn.govdata.objection.cases;
+
+import java.time.Instant;
+
+/** Opens a step with its due time under the effective jurisdiction profile and working-day calendar. */
+@FunctionalInterface
+interface StepPlanner {
+
+    /**
+     * @param autoAct the platform does the step itself when it falls due (Nanjing's mark), rather than escalating
+     */
+    CaseStep open(Step step, String responsibleDepartment, Instant periodStart, boolean autoAct);
+}
