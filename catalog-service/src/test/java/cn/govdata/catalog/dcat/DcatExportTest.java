@@ -27,7 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DcatExportTest {
 
     static final JwtRequestPostProcessor BUREAU = TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer");
-    static final JwtRequestPostProcessor AMR = TestTokens.user("amr-officer", "AMR", "320100", "dept-data-officer");
+    /** Other test classes share this context's database: this class registers a department of its own. */
+    static final String DEPT = "DCAT-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    static final JwtRequestPostProcessor OFFICER = TestTokens.user("dcat-officer", DEPT, "320100", "dept-data-officer");
     static final JwtRequestPostProcessor READER = TestTokens.system("hrss-system", "HRSS", "320100", "dept-consumer");
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String DCT = "http://purl.org/dc/terms/";
@@ -39,19 +41,19 @@ class DcatExportTest {
 
     String publish(String name, String openType, String extra) throws Exception {
         mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content("""
-                {"code":"AMR","name":"市场监督管理局","level":"CITY","region":"320100","dataOfficer":{"realName":"李娜","phone":"025-68789000"}}"""));
+                {"code":"%s","name":"市场监督管理局","level":"CITY","region":"320100","dataOfficer":{"realName":"李娜","phone":"025-68789000"}}""".formatted(DEPT)));
         String body = """
                 {"name":"%s","summary":"全市企业登记注册信息","category":"BASIC","classCode":"02","itemCode":"001",
-                 "basicKind":"LEGAL_ENTITY","providerDepartment":"AMR","sourceSystem":"企业登记系统",
+                 "basicKind":"LEGAL_ENTITY","providerDepartment":"%s","sourceSystem":"企业登记系统",
                  "formats":["CSV","JSON","DATABASE"],"form":"STRUCTURED",
                  "dataItems":[{"name":"统一社会信用代码","type":"STRING","length":18},{"name":"企业名称","type":"STRING"}],
                  "dictionary":{"name":"企业登记数据字典","standard":"GB 32100-2015"},
                  "shareType":"UNCONDITIONAL","shareMethods":["API","FILE"],"openType":"%s",
                  "updateFrequency":"DAILY","topic":"市场监管","industry":"商务","region":"320100","grade":"GENERAL"%s}"""
-                .formatted(name, openType, extra);
-        String id = json.readTree(mvc.perform(post("/api/catalog/entries").with(AMR).contentType(MediaType.APPLICATION_JSON).content(body))
+                .formatted(name, DEPT, openType, extra);
+        String id = json.readTree(mvc.perform(post("/api/catalog/entries").with(OFFICER).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
-        mvc.perform(post("/api/catalog/entries/" + id + "/submit").with(AMR)).andExpect(status().isOk());
+        mvc.perform(post("/api/catalog/entries/" + id + "/submit").with(OFFICER)).andExpect(status().isOk());
         mvc.perform(post("/api/catalog/entries/" + id + "/review").with(BUREAU).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"APPROVE\"}")).andExpect(status().isOk());
         return id;
@@ -114,13 +116,13 @@ class DcatExportTest {
     @Test
     void aDraftHasNoDcatDocument() throws Exception {
         mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content("""
-                {"code":"AMR","name":"市场监督管理局","level":"CITY","region":"320100","dataOfficer":{"realName":"李娜","phone":"025-68789000"}}"""));
+                {"code":"%s","name":"市场监督管理局","level":"CITY","region":"320100","dataOfficer":{"realName":"李娜","phone":"025-68789000"}}""".formatted(DEPT)));
         String body = """
-                {"name":"草稿","summary":"s","category":"THEMATIC","classCode":"02","itemCode":"001","providerDepartment":"AMR",
+                {"name":"草稿","summary":"s","category":"THEMATIC","classCode":"02","itemCode":"001","providerDepartment":"%s",
                  "sourceSystem":"x","formats":["CSV"],"form":"STRUCTURED","dataItems":[{"name":"a","type":"STRING"}],
                  "shareType":"UNCONDITIONAL","shareMethods":["API"],"openType":"UNCONDITIONAL","updateFrequency":"DAILY",
-                 "region":"320100","grade":"GENERAL"}""";
-        String id = json.readTree(mvc.perform(post("/api/catalog/entries").with(AMR).contentType(MediaType.APPLICATION_JSON).content(body))
+                 "region":"320100","grade":"GENERAL"}""".formatted(DEPT);
+        String id = json.readTree(mvc.perform(post("/api/catalog/entries").with(OFFICER).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andReturn().getResponse().getContentAsString()).get("id").asString();
         mvc.perform(get("/api/catalog/entries/" + id + "/dcat").with(READER)).andExpect(status().isNotFound());
     }

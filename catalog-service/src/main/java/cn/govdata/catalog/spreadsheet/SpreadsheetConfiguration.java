@@ -1,0 +1,34 @@
+package cn.govdata.catalog.spreadsheet;
+
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SpreadsheetProperties.class)
+class SpreadsheetConfiguration {
+
+    private static final long HEADROOM = 1024 * 1024;
+
+    /**
+     * Boot's multipart limits (spring.servlet.multipart.*, 1 MB per file by default) would refuse a
+     * template far below the import's own limit with a bare 413. This keeps every configured value
+     * but raises the file and request limits just above the import limit, so the import itself
+     * answers an oversized file with a problem naming {@code file} and the limit.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "spring.servlet.multipart.enabled", matchIfMissing = true)
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, SpreadsheetProperties limits) {
+        MultipartConfigElement configured = multipart.createMultipartConfig();
+        long file = atLeast(configured.getMaxFileSize(), limits.maxFileSize().toBytes() + HEADROOM);
+        long request = atLeast(configured.getMaxRequestSize(), file + HEADROOM);
+        return new MultipartConfigElement(configured.getLocation(), file, request, configured.getFileSizeThreshold());
+    }
+
+    private static long atLeast(long configured, long minimum) {
+        return configured < 0 ? configured : Math.max(configured, minimum); // negative = unlimited
+    }
+}
