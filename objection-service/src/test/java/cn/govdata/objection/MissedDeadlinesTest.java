@@ -9,7 +9,7 @@ import cn.govdata.platform.test.KafkaProbe;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -44,12 +44,14 @@ class MissedDeadlinesTest {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     @Test
     void aCaseNotRoutedWithinTheTransferDeadlineIsEscalatedToTheBureauAndCountedAgainstThePlatform() throws Exception {
-        var fixtures = new ObjectionFixtures(mvc, json, brokers);
+        var fixtures = new ObjectionFixtures(mvc, json, embeddedKafka.getBrokersAsString());
         String resource = fixtures.published("PSB", "户籍人口基本信息", List.of("住址"));
         JsonNode filed = fixtures.file(citizen("zhangsan"), objection(resource, "HJ-320102-000123", "张三", "13812345678"));
         String tn = filed.get("trackingNumber").asString();
@@ -59,7 +61,7 @@ class MissedDeadlinesTest {
         // NJ 35: two working days from receipt; the clock moves past them (at least three working days' worth).
         advancePast(transferDue);
 
-        var missed = KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
+        var missed = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.DEADLINE_MISSED.type())
                 && r.value().contains("\"step\":\"transfer\""));
         SchemaAssertions.assertConforms(EventTypes.DEADLINE_MISSED, missed.value());
@@ -100,7 +102,7 @@ class MissedDeadlinesTest {
             }
         }
         advancePast(decisionDue);
-        KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
+        KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
                 && r.value().contains("\"step\":\"source-decision\"") && r.value().contains("\"action\":\"ESCALATE\""));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/api/objections/stats").with(approver("PSB")))
                 .andExpect(jsonPath("$.departments.length()").value(1))

@@ -8,7 +8,7 @@ import cn.govdata.platform.test.KafkaProbe;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -44,12 +44,14 @@ class NanjingAutomaticMarkTest {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     @Test
     void underNanjingAnIdentifiedRecordLeftUnmarkedIsMarkedDisputedAutomaticallyWhenItsWorkingDayRunsOut() throws Exception {
-        var fixtures = new ObjectionFixtures(mvc, json, brokers);
+        var fixtures = new ObjectionFixtures(mvc, json, embeddedKafka.getBrokersAsString());
         String resource = fixtures.published("PSB", "户籍人口基本信息", List.of("住址"));
         JsonNode identified = fixtures.file(citizen("zhangsan"), objection(resource, "HJ-320102-000123", "张三", "13812345678"));
         JsonNode unidentified = fixtures.file(citizen("lisi"), objection(resource, null, "李四", "13900002222"));
@@ -75,7 +77,7 @@ class NanjingAutomaticMarkTest {
 
         var disputed = fixtures.awaitEvent(Topics.OBJECTION, tn, ObjectionEventTypes.DATA_DISPUTED);
         SchemaAssertions.assertConforms(ObjectionEventTypes.DATA_DISPUTED, disputed.value());
-        var autoAct = KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
+        var autoAct = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(30), r -> tn.equals(r.key())
                 && r.value().contains("\"step\":\"mark\""));
         assertThat(json.readTree(autoAct.value()).get("action").asString()).isEqualTo("AUTO_ACT");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/api/objections/cases/" + tn).with(OPERATOR))
@@ -85,7 +87,7 @@ class NanjingAutomaticMarkTest {
                 .andExpect(jsonPath("$.deadlines[?(@.step=='mark')].escalated").value(false)));
 
         // A record nobody identified cannot be flagged: that case goes to the bureau instead.
-        var escalated = KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(30), r -> other.equals(r.key())
+        var escalated = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(30), r -> other.equals(r.key())
                 && r.value().contains("\"step\":\"mark\""));
         assertThat(json.readTree(escalated.value()).get("action").asString()).isEqualTo("ESCALATE");
         SchemaAssertions.assertConforms(EventTypes.DEADLINE_MISSED, escalated.value());

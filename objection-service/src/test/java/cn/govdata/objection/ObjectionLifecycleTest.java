@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
@@ -49,14 +49,16 @@ class ObjectionLifecycleTest {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     ObjectionFixtures fixtures;
 
     @BeforeEach
     void fixtures() {
-        fixtures = new ObjectionFixtures(mvc, json, brokers);
+        fixtures = new ObjectionFixtures(mvc, json, embeddedKafka.getBrokersAsString());
     }
 
     @Test
@@ -374,7 +376,7 @@ class ObjectionLifecycleTest {
     private List<ConsumerRecord<String, String>> recordsOf(String key) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try {
-            KafkaProbe.awaitRecord(brokers, Topics.OBJECTION, Duration.ofSeconds(3), r -> {
+            KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.OBJECTION, Duration.ofSeconds(3), r -> {
                 if (key.equals(r.key())) {
                     found.add(r);
                 }

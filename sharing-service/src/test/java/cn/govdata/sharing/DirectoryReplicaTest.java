@@ -8,7 +8,7 @@ import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,8 +31,10 @@ class DirectoryReplicaTest {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     @Test
     void theServiceKeepsAReadCopyOfTheDirectoryAndAppliesEachEventOnce() throws Exception {
@@ -44,8 +46,8 @@ class DirectoryReplicaTest {
                 {"code":"PSB","name":"市公安局","level":"CITY","region":"320100","parentCode":null,
                  "dataOfficer":{"realName":"张伟","phone":"025-84420000","email":null},
                  "registeredAt":"2026-11-20T02:00:00Z","registeredBy":"bureau"}""";
-        KafkaProbe.send(brokers, Topics.CATALOG, "PSB", body, headers);
-        KafkaProbe.send(brokers, Topics.CATALOG, "PSB", body, headers);
+        KafkaProbe.send(embeddedKafka.getBrokersAsString(), Topics.CATALOG, "PSB", body, headers);
+        KafkaProbe.send(embeddedKafka.getBrokersAsString(), Topics.CATALOG, "PSB", body, headers);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 mvc.perform(get("/api/sharing/directory").with(TestTokens.user("hrss", "HRSS", "320100", "dept-consumer")))

@@ -11,7 +11,7 @@ import cn.govdata.platform.test.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -41,8 +41,10 @@ class DepartmentRegistrationTest {
     MongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     static JwtRequestPostProcessor token(String username, String department, String... roles) {
         return TestTokens.user(username, department, "320100", roles);
@@ -69,7 +71,7 @@ class DepartmentRegistrationTest {
                 .andExpect(header().string("Location", containsString("/api/catalog/departments/" + code)))
                 .andExpect(jsonPath("$.registeredBy").value("bureau"));
 
-        var record = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> code.equals(r.key()));
+        var record = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> code.equals(r.key()));
 
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains(EventTypes.DEPARTMENT_REGISTERED.type());
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");

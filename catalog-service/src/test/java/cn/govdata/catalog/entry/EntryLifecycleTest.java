@@ -10,7 +10,7 @@ import cn.govdata.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -46,8 +46,10 @@ class EntryLifecycleTest {
     MongoTemplate mongo;
     @Autowired
     JsonMapper json;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     @BeforeEach
     void departments() throws Exception {
@@ -94,7 +96,7 @@ class EntryLifecycleTest {
 
         mvc.perform(post("/api/catalog/entries/" + id + "/submit").with(PSB))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
-        var submitted = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var submitted = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_SUBMITTED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_SUBMITTED, submitted.value());
         assertThat(json.readTree(submitted.value()).get("reviewDueAt").asString()).isNotBlank();
@@ -102,7 +104,7 @@ class EntryLifecycleTest {
         review(id, "RETURN", "[\"摘要过于简单\",\"缺少数据字典地址\"]")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"))
                 .andExpect(jsonPath("$.pendingChange.returnReasons", hasItem("摘要过于简单")));
-        var returned = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var returned = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_RETURNED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_RETURNED, returned.value());
 
@@ -113,7 +115,7 @@ class EntryLifecycleTest {
         review(id, "APPROVE", "[]").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED")).andExpect(jsonPath("$.publishedVersion").value(1));
 
-        var published = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var published = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_PUBLISHED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_PUBLISHED, published.value());
         assertThat(json.readTree(published.value()).get("entry").get("dataItems")).hasSize(3);
@@ -152,7 +154,7 @@ class EntryLifecycleTest {
                         hasItem("dataItems[出生日期]")));
         mvc.perform(get("/api/catalog/entries/" + id + "/versions/1").with(CONSUMER))
                 .andExpect(jsonPath("$.content.name").value("户籍迁移登记"));
-        var changedEvent = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var changedEvent = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_CHANGED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_CHANGED, changedEvent.value());
         assertThat(json.readTree(changedEvent.value()).get("removedDataItems").get(0).asString()).isEqualTo("出生日期");
@@ -167,7 +169,7 @@ class EntryLifecycleTest {
         mvc.perform(post("/api/catalog/entries/" + id + "/withdrawal").with(PSB).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reasons\":\"职能划转至市人社局\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWAL_REQUESTED"));
-        var requested = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var requested = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_WITHDRAWAL_REQUESTED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_WITHDRAWAL_REQUESTED, requested.value());
         mvc.perform(get("/api/catalog/entries/" + id).with(CONSUMER)).andExpect(status().isOk());
@@ -177,7 +179,7 @@ class EntryLifecycleTest {
         mvc.perform(post("/api/catalog/entries/" + id + "/withdrawal/decision").with(BUREAU).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"approve\":true,\"reasons\":\"同意\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
-        var withdrawn = KafkaProbe.awaitRecord(brokers, Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
+        var withdrawn = KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(20), r -> id.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_WITHDRAWN.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_WITHDRAWN, withdrawn.value());
         assertThat(requested.offset()).isLessThan(withdrawn.offset());

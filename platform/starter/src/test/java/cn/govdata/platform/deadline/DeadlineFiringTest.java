@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.ContextConfiguration;
@@ -63,8 +63,10 @@ class DeadlineFiringTest {
     JsonMapper json;
     @Autowired
     StarterTestApplication.RecordingHandler handler;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    // The broker of this test's own context: the JVM-wide spring.embedded.kafka.brokers property
+    // names whichever embedded broker started last, which may belong to another cached context.
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     @Test
     void aDeadlineRegisteredThroughTheApiIsMissedOnceTheClockPassesItAndTheEventReachesKafka() throws Exception {
@@ -164,7 +166,7 @@ class DeadlineFiringTest {
             assertThat(d.firedAt()).isNull();
             assertThat(d.closedAt()).isBefore(d.dueAt());
         });
-        assertThatThrownBy(() -> KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(3),
+        assertThatThrownBy(() -> KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(3),
                 r -> subject.equals(r.key()))).isInstanceOf(AssertionError.class);
         assertThat(meters.find("deadlines_missed").tags("process", "conditional-open").counter()).isNull();
         assertThat(registry.complete("conditional-open", "decision", subject)).isFalse();
@@ -189,7 +191,7 @@ class DeadlineFiringTest {
     }
 
     private ConsumerRecord<String, String> awaitEvent(EventType<?> type, String subject) {
-        return KafkaProbe.awaitRecord(brokers, Topics.DEADLINES, Duration.ofSeconds(20), r -> subject.equals(r.key())
+        return KafkaProbe.awaitRecord(embeddedKafka.getBrokersAsString(), Topics.DEADLINES, Duration.ofSeconds(20), r -> subject.equals(r.key())
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).filter(type.type()::equals).isPresent());
     }
 }
