@@ -71,6 +71,7 @@ public final class EventTypes {
         all.addAll(ExchangeEventTypes.ALL);
         all.addAll(ObjectionEventTypes.ALL);
         all.addAll(AuditEventTypes.ALL);
+        all.addAll(OpenDataEventTypes.ALL);
         return List.copyOf(all);
     }
 

@@ -1,0 +1,66 @@
+package cn.govdata.opendata.catalog;
+
+import cn.govdata.platform.directory.DepartmentDirectory;
+import cn.govdata.platform.directory.DirectoryEntry;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.platform.web.PageResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Anonymous search, browse and metadata of the open catalog, and the not-open list with its legal basis. */
+@RestController
+class PublicCatalogController {
+
+    private final Listings listings;
+    private final DepartmentDirectory directory;
+
+    PublicCatalogController(Listings listings, DepartmentDirectory directory) {
+        this.listings = listings;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/open-data/public/datasets")
+    PageResponse<DatasetView> search(@RequestParam(required = false) String q, @RequestParam(required = false) String topic,
+                                     @RequestParam(required = false) String department,
+                                     @RequestParam(required = false) String openType,
+                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw PlatformException.invalidField("size", "page >= 0 and 1 <= size <= 100");
+        }
+        if ("NOT_OPEN".equalsIgnoreCase(openType)) {
+            throw PlatformException.invalidField("openType", "not-open entries are listed at /api/open-data/public/not-open");
+        }
+        var result = listings.search(q, topic, department, openType, page, size);
+        return new PageResponse<>(result.items().stream().map(this::view).toList(), page, size, result.total(),
+                (int) ((result.total() + size - 1) / size));
+    }
+
+    @GetMapping("/api/open-data/public/datasets/{entryId}")
+    DatasetView metadata(@PathVariable String entryId) {
+        return listings.find(entryId).filter(l -> !l.isWithdrawn() && !l.isNotOpen()).map(this::view)
+                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+    }
+
+    record NotOpenView(String entryId, String name, String department, String departmentName, String reason,
+                       String legalBasis) {
+    }
+
+    /** 不予开放 entries and why (NJ 24, SY 34, QY 33-34). */
+    @GetMapping("/api/open-data/public/not-open")
+    List<NotOpenView> notOpen() {
+        return listings.notOpen().stream().map(l -> new NotOpenView(l.entryId(), l.name(), l.department(),
+                name(l.department()), l.openConditions(), l.openLegalBasis())).toList();
+    }
+
+    private DatasetView view(Listing l) {
+        return DatasetView.of(l, name(l.department()));
+    }
+
+    private String name(String code) {
+        return code == null ? null : directory.find(code).map(DirectoryEntry::name).orElse(code);
+    }
+}

@@ -1,0 +1,92 @@
+package cn.govdata.opendata.plan;
+
+import cn.govdata.events.OpenDataEventTypes;
+import cn.govdata.events.opendata.OpenDataEvents;
+import cn.govdata.platform.outbox.Events;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.platform.security.Caller;
+import cn.govdata.platform.security.Roles;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Annual open plans: filed by each department, published to everyone (QY 37). */
+@RestController
+class PlanController {
+
+    private final MongoTemplate mongo;
+    private final Events events;
+    private final Clock clock;
+
+    PlanController(MongoTemplate mongo, Events events, Clock clock) {
+        this.mongo = mongo;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record ItemRequest(@NotBlank String name, @NotBlank @Pattern(regexp = "UNCONDITIONAL|CONDITIONAL") String openType,
+                       String domain, @Pattern(regexp = "Q[1-4]") String plannedQuarter) {
+    }
+
+    record PlanRequest(@Min(2000) @Max(2100) int year, @NotEmpty List<@Valid ItemRequest> items) {
+    }
+
+    record PlanView(String id, String department, int year, List<OpenPlan.Item> items, String filedBy, Instant filedAt) {
+        static PlanView of(OpenPlan p) {
+            return new PlanView(p.id(), p.department(), p.year(), p.items(), p.filedBy(), p.filedAt());
+        }
+    }
+
+    @PostMapping("/api/open-data/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanView file(@Valid @RequestBody PlanRequest request, Caller caller) {
+        String department = caller.departmentCode().filter(d -> caller.hasRole(Roles.DEPT_DATA_OFFICER))
+                .orElseThrow(() -> PlatformException.forbidden("A department's data officer files its open plan"));
+        String id = department + "-" + request.year();
+        Instant now = clock.instant();
+        var items = request.items().stream().map(i -> new OpenPlan.Item(i.name(), i.openType(), i.domain(), i.plannedQuarter())).toList();
+        var event = events.create(OpenDataEventTypes.PLAN_FILED, id, department, caller.region(),
+                new OpenDataEvents.OpenPlanFiled(id, department, request.year(),
+                        items.stream().map(i -> new OpenDataEvents.PlanItem(i.name(), i.openType(), i.domain(), i.plannedQuarter())).toList(),
+                        caller.actor(), now));
+        var plan = new OpenPlan(id, department, caller.region(), request.year(), items, caller.actor(), now, List.of(event));
+        try {
+            mongo.insert(plan, OpenPlan.COLLECTION);
+        } catch (DuplicateKeyException filed) {
+            throw PlatformException.conflict("plan-filed", department + " filed its " + request.year() + " open plan already");
+        }
+        return PlanView.of(plan);
+    }
+
+    @GetMapping("/api/open-data/public/plans")
+    List<PlanView> published(@RequestParam(required = false) Integer year, @RequestParam(required = false) String department) {
+        Criteria criteria = new Criteria();
+        if (year != null) {
+            criteria = criteria.and("year").is(year);
+        }
+        if (department != null && !department.isBlank()) {
+            criteria = criteria.and("department").is(department);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("year", "department")), OpenPlan.class, OpenPlan.COLLECTION)
+                .stream().map(PlanView::of).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package cn.govdata.opendata.catalog;
+
+import cn.govdata.opendata.OpenDataFixtures;
+import cn.govdata.platform.test.PlatformIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+
+import static cn.govdata.opendata.OpenDataFixtures.entry;
+import static cn.govdata.opendata.OpenDataFixtures.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PlatformIntegrationTest
+class OpenCatalogTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+    // This context's own broker: the JVM-wide spring.embedded.kafka.brokers names whichever started last.
+    @Autowired
+    org.springframework.kafka.test.EmbeddedKafkaBroker embeddedKafka;
+
+    @Test
+    void catalogEventsBuildAnAnonymousSearchableCatalogWithTheNotOpenListAndWithoutSharedData() throws Exception {
+        String brokers = embeddedKafka.getBrokersAsString();
+        String open = uniqueId("OPEN");
+        String conditional = uniqueId("COND");
+        String notOpen = uniqueId("NOPE");
+        String shared = uniqueId("SHRD");
+        OpenDataFixtures.publishToCatalog(brokers, json, entry(open, "食品经营许可信息", "AMR", "UNCONDITIONAL", null, false));
+        OpenDataFixtures.publishToCatalog(brokers, json, entry(conditional, "企业用电信息", "AMR", "CONDITIONAL", "QY 33", false));
+        OpenDataFixtures.publishToCatalog(brokers, json, entry(notOpen, "个人纳税信息", "AMR", "NOT_OPEN", "《个人信息保护法》第二十八条", false));
+        OpenDataFixtures.publishToCatalog(brokers, json, entry(shared, "共享获得的人口信息", "AMR", null, null, true));
+        OpenDataFixtures.awaitListed(mvc, open);
+        OpenDataFixtures.awaitListed(mvc, conditional);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/open-data/public/not-open")).andExpect(jsonPath("$[*].entryId", hasItem(notOpen))));
+
+        mvc.perform(get("/api/open-data/public/datasets").param("q", "食品经营"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].entryId", hasItem(open)))
+                .andExpect(jsonPath("$.items[*].entryId", not(hasItem(conditional))));
+        mvc.perform(get("/api/open-data/public/datasets").param("openType", "CONDITIONAL").param("size", "100"))
+                .andExpect(jsonPath("$.items[*].entryId", hasItem(conditional)))
+                .andExpect(jsonPath("$.items[*].entryId", not(hasItem(open))));
+        mvc.perform(get("/api/open-data/public/datasets").param("size", "100"))
+                .andExpect(jsonPath("$.items[*].entryId", not(hasItem(notOpen))));
+        mvc.perform(get("/api/open-data/public/datasets/" + open))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openType").value("UNCONDITIONAL"))
+                .andExpect(jsonPath("$.topic").value("市场监管"))
+                .andExpect(jsonPath("$.dataItems[1].name").value("身份证号"));
+        mvc.perform(get("/api/open-data/public/not-open"))
+                .andExpect(jsonPath("$[?(@.entryId=='" + notOpen + "')].legalBasis").value(hasItem("《个人信息保护法》第二十八条")))
+                .andExpect(jsonPath("$[?(@.entryId=='" + notOpen + "')].reason").value(hasItem("涉及个人隐私")));
+        mvc.perform(get("/api/open-data/public/datasets/" + notOpen)).andExpect(status().isNotFound());
+
+        // QY 37: data obtained through sharing never appears, although the event was consumed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("processed_events").countDocuments() >= 4);
+        mvc.perform(get("/api/open-data/public/datasets/" + shared)).andExpect(status().isNotFound());
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(shared)), Listing.COLLECTION)).isFalse();
+    }
+}
