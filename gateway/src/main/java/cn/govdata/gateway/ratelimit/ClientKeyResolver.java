@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
 import java.net.InetSocketAddress;
 
 /**
- * Rate-limit key: the token's client id, or the caller's address for anonymous open-data
- * downloads. The address is the TCP peer, not X-Forwarded-For, which any client can forge.
+ * Rate-limit key: the token's client id and subject (one bucket per partner system, one per
+ * person signed in through the shared portal client), or the caller's address for anonymous
+ * open-data downloads. The address is the TCP peer, not X-Forwarded-For, which any client can forge.
  */
 final class ClientKeyResolver implements KeyResolver {
 
@@ -17,7 +18,7 @@ final class ClientKeyResolver implements KeyResolver {
     public Mono<String> resolve(ServerWebExchange exchange) {
         String clientId = Callers.clientId(exchange);
         if (!Callers.ANONYMOUS.equals(clientId)) {
-            return Mono.just("client:" + clientId);
+            return Mono.just("client:" + clientId + ":" + Callers.subject(exchange));
         }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null ? "unknown"

@@ -21,11 +21,15 @@ public final class Callers implements WebFilter, Ordered {
     public static final String ANONYMOUS = "anonymous";
 
     private static final String CLIENT_ID = Callers.class.getName() + ".clientId";
+    private static final String SUBJECT = Callers.class.getName() + ".subject";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getPrincipal()
-                .doOnNext(principal -> exchange.getAttributes().put(CLIENT_ID, clientIdOf(principal)))
+                .doOnNext(principal -> {
+                    exchange.getAttributes().put(CLIENT_ID, clientIdOf(principal));
+                    exchange.getAttributes().put(SUBJECT, principal.getName());
+                })
                 .then(chain.filter(exchange));
     }
 
@@ -38,6 +42,14 @@ public final class Callers implements WebFilter, Ordered {
     /** The calling client's id, or {@link #ANONYMOUS} for requests without a (valid) token. */
     public static String clientId(ServerWebExchange exchange) {
         return exchange.getAttributeOrDefault(CLIENT_ID, ANONYMOUS);
+    }
+
+    /**
+     * Who within the client: the token subject. People share the portal client, so their limits
+     * must not be one bucket; a partner system's service account has a single subject anyway.
+     */
+    public static String subject(ServerWebExchange exchange) {
+        return exchange.getAttributeOrDefault(SUBJECT, ANONYMOUS);
     }
 
     private static String clientIdOf(Principal principal) {
