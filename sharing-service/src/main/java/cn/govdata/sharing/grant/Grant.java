@@ -2,11 +2,14 @@ package cn.govdata.sharing.grant;
 
 import cn.govdata.platform.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The right of one consumer department to use exactly these data items of one resource, for one
@@ -18,6 +21,12 @@ import java.util.List;
  * @param dailyQuota     maximum records per day through the exchange (no crawlers, QZ 5.3)
  * @param ratePerMinute  maximum calls per minute
  * @param lastUsedAt     last exchange call; grants unused for the profile's months may be revoked (NT 26)
+ * @param stateReason    why the grant is suspended, revoked or expired
+ * @param route          how it was granted: PLATFORM_DIRECT, PROVIDER_DECISION, SILENCE_IS_CONSENT or COORDINATION
+ * @param platformReview the bureau's review of a platform-direct grant (NT 23); null where the profile has none
+ * @param endingNoticeAt when the consumer was told the grant will end (resource withdrawal requested)
+ * @param renewals       renewal applications already applied, so applying one twice changes nothing
+ * @param history        every state change with who and why
  */
 @Document(Grant.COLLECTION)
 public record Grant(
@@ -41,6 +50,14 @@ public record Grant(
         int ratePerMinute,
         Instant lastUsedAt,
         String stateReason,
+        String resourceName,
+        String region,
+        String route,
+        Instant applicationSubmittedAt,
+        PlatformReview platformReview,
+        Instant endingNoticeAt,
+        List<String> renewals,
+        List<Change> history,
         @Version Long version,
         List<OutboxMessage> outbox) {
 
@@ -51,17 +68,138 @@ public record Grant(
     }
 
     public enum State {
-        ACTIVE, SUSPENDED, REVOKED, EXPIRED
+        ACTIVE, SUSPENDED, REVOKED, EXPIRED;
+
+        /** Not ended: the grant may still be (or become again) usable. */
+        public boolean isCurrent() {
+            return this == ACTIVE || this == SUSPENDED;
+        }
     }
 
+    /** NT 23: the bureau reviews a grant the platform issued directly; {@code outcome} PENDING, CONFIRMED or REVOKED. */
+    public record PlatformReview(Instant dueAt, String outcome, String reviewedBy, Instant reviewedAt, String reasons) {
+    }
+
+    /** One entry of a grant's history: issued, suspended, reinstated, narrowed, renewed, revoked, expired... */
+    public record Change(Instant at, String action, String by, String reasons) {
+    }
+
+    @PersistenceCreator
     public Grant {
         items = items == null ? List.of() : List.copyOf(items);
         unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
+        renewals = renewals == null ? List.of() : List.copyOf(renewals);
+        history = history == null ? List.of() : List.copyOf(history);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** The original shape, kept for code written against it; the newer fields start empty. */
+    public Grant(String id, String applicationId, String resourceId, String providerDepartment, String consumerDepartment,
+                 String purpose, String scenario, List<String> items, List<String> unmaskedItems, String method, Kind kind,
+                 Instant validFrom, Instant validTo, State state, String approvedBy, Instant issuedAt, int dailyQuota,
+                 int ratePerMinute, Instant lastUsedAt, String stateReason, Long version, List<OutboxMessage> outbox) {
+        this(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items, unmaskedItems,
+                method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute, lastUsedAt,
+                stateReason, null, null, null, null, null, null, null, null, version, outbox);
     }
 
     /** Usable now: active and within its validity. */
     public boolean usableAt(Instant now) {
         return state == State.ACTIVE && !now.isBefore(validFrom) && now.isBefore(validTo);
+    }
+
+    /** Since when the grant has not been used: its last use, or its start when never used. */
+    public Instant unusedSince() {
+        return lastUsedAt != null && lastUsedAt.isAfter(validFrom) ? lastUsedAt : validFrom;
+    }
+
+    /** A copy with {@code change} applied and {@code action} added to the history. */
+    Grant with(Instant at, String action, String by, String reasons, Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        draft.history.add(new Change(at, action, by, reasons));
+        return draft.build();
+    }
+
+    /** A mutable copy for building the next state; only this package changes grants. */
+    static final class Draft {
+        String id;
+        String applicationId;
+        String resourceId;
+        String providerDepartment;
+        String consumerDepartment;
+        String purpose;
+        String scenario;
+        List<String> items;
+        List<String> unmaskedItems;
+        String method;
+        Kind kind;
+        Instant validFrom;
+        Instant validTo;
+        State state;
+        String approvedBy;
+        Instant issuedAt;
+        int dailyQuota;
+        int ratePerMinute;
+        Instant lastUsedAt;
+        String stateReason;
+        String resourceName;
+        String region;
+        String route;
+        Instant applicationSubmittedAt;
+        PlatformReview platformReview;
+        Instant endingNoticeAt;
+        List<String> renewals;
+        List<Change> history;
+        Long version;
+        List<OutboxMessage> outbox;
+
+        Draft() {
+            items = List.of();
+            unmaskedItems = List.of();
+            renewals = new ArrayList<>();
+            history = new ArrayList<>();
+            outbox = List.of();
+        }
+
+        Draft(Grant g) {
+            id = g.id;
+            applicationId = g.applicationId;
+            resourceId = g.resourceId;
+            providerDepartment = g.providerDepartment;
+            consumerDepartment = g.consumerDepartment;
+            purpose = g.purpose;
+            scenario = g.scenario;
+            items = g.items;
+            unmaskedItems = g.unmaskedItems;
+            method = g.method;
+            kind = g.kind;
+            validFrom = g.validFrom;
+            validTo = g.validTo;
+            state = g.state;
+            approvedBy = g.approvedBy;
+            issuedAt = g.issuedAt;
+            dailyQuota = g.dailyQuota;
+            ratePerMinute = g.ratePerMinute;
+            lastUsedAt = g.lastUsedAt;
+            stateReason = g.stateReason;
+            resourceName = g.resourceName;
+            region = g.region;
+            route = g.route;
+            applicationSubmittedAt = g.applicationSubmittedAt;
+            platformReview = g.platformReview;
+            endingNoticeAt = g.endingNoticeAt;
+            renewals = new ArrayList<>(g.renewals);
+            history = new ArrayList<>(g.history);
+            version = g.version;
+            outbox = g.outbox;
+        }
+
+        Grant build() {
+            return new Grant(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items,
+                    unmaskedItems, method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute,
+                    lastUsedAt, stateReason, resourceName, region, route, applicationSubmittedAt, platformReview,
+                    endingNoticeAt, renewals, history, version, outbox);
+        }
     }
 }

@@ -20,7 +20,10 @@ import java.lang.annotation.Target;
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govdata.outbox.poll-interval=100ms"})
+        "govdata.outbox.poll-interval=100ms",
+        // The embedded broker creates the topics with one partition; growing them under running
+        // consumers would hide records until the next metadata refresh.
+        "govdata.kafka.partitions=1"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG, Topics.SHARING, Topics.EXCHANGE, Topics.OPEN_DATA,
         Topics.OBJECTION, Topics.AUDIT, Topics.DEADLINES})
 @ContextConfiguration(initializers = InMemoryWireStore.class)

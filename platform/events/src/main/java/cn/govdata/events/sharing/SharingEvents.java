@@ -1,0 +1,164 @@
+package cn.govdata.events.sharing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Share applications, grants and demands for uncatalogued data (topic govdata.sharing.v1). Keys:
+ * application events by application id, grant events by grant id, demand events by demand id.
+ *
+ * <p>Applicants and consumers are departments: events name departments by their directory codes
+ * and carry no personal data of anyone. Decision makers ({@code decidedBy}, {@code approvedBy}) are
+ * named by their platform account so supervision can answer "approved by whom" (QZ 8.2); a decision
+ * taken by the rules themselves says so, e.g. {@code silence-is-consent (SY 25)}.
+ *
+ * <p>Time fields come in pairs a supervisor needs to time a step (NT 31 (七)): when it started
+ * ({@code submittedAt}, {@code receivedAt}), when it was due and when it was done.
+ */
+public final class SharingEvents {
+
+    private SharingEvents() {
+    }
+
+    /**
+     * A department applied for data of a published resource, or for the renewal of a grant.
+     *
+     * @param applicationType     NEW or RENEWAL (then {@code renewsGrantId} names the grant)
+     * @param shareType           the resource's share type when applied: UNCONDITIONAL, CONDITIONAL or NOT_SHARED
+     * @param grantKind           DATA, or VERIFICATION (可用不可见, match/no match only)
+     * @param route               PLATFORM_DIRECT (unconditional: granted at once), FORMALITY_CHECK (the bureau
+     *                            checks first, NT 21) or PROVIDER_DECISION
+     * @param formalityCheckDueAt when the bureau's formality check is due; null without one
+     * @param decisionDueAt       when the provider's decision is due; null until the period starts
+     */
+    public record ApplicationSubmitted(String applicationId, String applicationType, String renewsGrantId,
+                                       String resourceId, String resourceName, String shareType,
+                                       String providerDepartment, String consumerDepartment, String scenario,
+                                       String purpose, String legalDuty, List<String> items, List<String> unmaskedItems,
+                                       String method, String grantKind, Instant validFrom, Instant validTo, String route,
+                                       Instant submittedAt, Instant formalityCheckDueAt, Instant decisionDueAt) {
+    }
+
+    /**
+     * The bureau checked an application's formalities (NT 21). Passed: the provider's decision period
+     * starts at {@code checkedAt} and ends at {@code decisionDueAt}. Not passed: the application ends
+     * here with the reasons.
+     */
+    public record FormalityChecked(String applicationId, String resourceId, String providerDepartment,
+                                   String consumerDepartment, boolean passed, List<String> reasons, String checkedBy,
+                                   Instant checkedAt, Instant submittedAt, Instant dueAt, Instant decisionDueAt) {
+    }
+
+    /**
+     * The provider (or the platform for unconditional resources, or the rules on silence) decided.
+     *
+     * @param outcome             APPROVED, REFUSED, or CANCELLED (the resource was withdrawn before a decision)
+     * @param grantedItems        what was granted: never more than {@code requestedItems}; empty unless approved
+     * @param legalBasis          the law a refusal rests on; null for approvals
+     * @param bySilence           approved because the provider let the deadline pass (SY 25)
+     * @param receivedAt          when the provider's decision period started
+     * @param implementationDueAt when the provider must have the share in place (QY 24); null where not regulated
+     * @param grantId             the grant issued (or renewed) on approval; null otherwise
+     */
+    public record ApplicationDecided(String applicationId, String applicationType, String renewsGrantId,
+                                     String resourceId, String providerDepartment, String consumerDepartment,
+                                     String outcome, List<String> requestedItems, List<String> grantedItems,
+                                     List<String> unmaskedItems, Instant validTo, List<String> reasons, String legalBasis,
+                                     String decidedBy, boolean bySilence, Instant decidedAt, Instant submittedAt,
+                                     Instant receivedAt, Instant decisionDueAt, Instant implementationDueAt,
+                                     String grantId) {
+    }
+
+    /** A refused (or unanswered) applicant took the dispute to the bureau (NT 27, SY 28). */
+    public record ApplicationEscalated(String applicationId, String resourceId, String providerDepartment,
+                                       String consumerDepartment, String reasons, List<String> refusalReasons,
+                                       Instant escalatedAt, Instant submittedAt) {
+    }
+
+    /** The bureau's coordination outcome: GRANT (a grant is issued) or UPHOLD_REFUSAL. */
+    public record CoordinationDecided(String applicationId, String resourceId, String providerDepartment,
+                                      String consumerDepartment, String outcome, List<String> reasons, String decidedBy,
+                                      Instant decidedAt, Instant escalatedAt, String grantId) {
+    }
+
+    /**
+     * A grant took effect: the exchange lets the consumer use exactly {@code items} of the resource
+     * for {@code purpose} by {@code method} between {@code validFrom} and {@code validTo}.
+     *
+     * @param route                 how it was granted: PLATFORM_DIRECT, PROVIDER_DECISION, SILENCE_IS_CONSENT or COORDINATION
+     * @param applicationSubmittedAt with {@code issuedAt}, how long granting took
+     * @param platformReviewDueAt   when the bureau must have reviewed a platform-direct grant (NT 23); null otherwise
+     */
+    public record GrantIssued(String grantId, String applicationId, String resourceId, String resourceName,
+                              String providerDepartment, String consumerDepartment, String scenario, String purpose,
+                              List<String> items, List<String> unmaskedItems, String method, String kind,
+                              Instant validFrom, Instant validTo, String approvedBy, String route,
+                              Instant applicationSubmittedAt, Instant issuedAt, Instant platformReviewDueAt,
+                              int dailyQuota, int ratePerMinute) {
+    }
+
+    /** The bureau suspended a grant, e.g. for misuse (QZ 5.10); the exchange refuses it until reinstated. */
+    public record GrantSuspended(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
+                                 String reasons, String suspendedBy, Instant suspendedAt) {
+    }
+
+    /** The bureau lifted a suspension. */
+    public record GrantReinstated(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
+                                  String reasons, String reinstatedBy, Instant reinstatedAt, Instant suspendedAt) {
+    }
+
+    /**
+     * A grant ended before its time.
+     *
+     * @param ground UNUSED (NT 26), MISUSE (QZ 5.10), PLATFORM_REVIEW (NT 23), RESOURCE_WITHDRAWN,
+     *               ITEMS_REMOVED (no granted item is left in the resource) or OTHER
+     */
+    public record GrantRevoked(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
+                               String ground, String reasons, String revokedBy, Instant revokedAt, Instant lastUsedAt) {
+    }
+
+    /** A grant reached its {@code validTo}; using the data again needs a new application (NT 26). */
+    public record GrantExpired(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
+                               Instant validTo, Instant expiredAt) {
+    }
+
+    /** The catalog removed data items from the resource; they are no longer part of the grant. */
+    public record GrantNarrowed(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
+                                List<String> removedItems, List<String> remainingItems, int resourceVersion,
+                                Instant narrowedAt) {
+    }
+
+    /**
+     * Notice that a grant is about to end: the provider asked to withdraw the resource (NT 16,
+     * SY 27). The grant stays usable until the bureau decides; {@code cause} is RESOURCE_WITHDRAWAL_REQUESTED.
+     */
+    public record GrantEndingNotice(String grantId, String resourceId, String providerDepartment,
+                                    String consumerDepartment, String cause, String reasons, Instant noticeAt) {
+    }
+
+    /** A renewal applied for before expiry was approved: the grant runs until the new {@code validTo}. */
+    public record GrantRenewed(String grantId, String renewalApplicationId, String resourceId, String providerDepartment,
+                               String consumerDepartment, Instant previousValidTo, Instant validTo, String approvedBy,
+                               Instant renewalSubmittedAt, Instant renewedAt) {
+    }
+
+    /** A department asked another for data that is not in the catalog (NT 24, QY 24). */
+    public record DemandRaised(String demandId, String requestingDepartment, String addressedTo, String description,
+                               List<String> items, String purpose, Instant raisedAt, Instant answerDueAt) {
+    }
+
+    /**
+     * The addressed department answered: NOT_OURS, WILL_PUBLISH (by {@code byDate}, then tracked until
+     * {@code publishDueAt}) or CANNOT (with reasons, NT 25).
+     */
+    public record DemandAnswered(String demandId, String requestingDepartment, String addressedTo, String answer,
+                                 LocalDate byDate, Instant publishDueAt, String reasons, String answeredBy,
+                                 Instant answeredAt, Instant raisedAt, Instant answerDueAt) {
+    }
+
+    /** The department published what it promised: {@code resourceId} can now be applied for. */
+    public record DemandFulfilled(String demandId, String requestingDepartment, String addressedTo, String resourceId,
+                                  String fulfilledBy, Instant fulfilledAt, Instant publishDueAt) {
+    }
+}

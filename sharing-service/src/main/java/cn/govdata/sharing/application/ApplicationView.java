@@ -1,0 +1,39 @@
+package cn.govdata.sharing.application;
+
+import cn.govdata.sharing.grant.Grant;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An application as the API shows it; attachments carry their download path. */
+record ApplicationView(String id, ShareApplication.Type type, String renewsGrantId, String resourceId, String resourceName,
+                       String shareType, String providerDepartment, String consumerDepartment, String region,
+                       String scenario, String purpose, String legalDuty, List<String> items, List<String> unmaskedItems,
+                       String method, Grant.Kind kind, Instant validFrom, Instant validTo, ShareApplication.Route route,
+                       ShareApplication.State state, String submittedBy, Instant submittedAt,
+                       ShareApplication.Period formalityPeriod, ShareApplication.FormalityCheck formalityCheck,
+                       ShareApplication.Period decisionPeriod, ShareApplication.Decision decision,
+                       Instant implementationDueAt, Instant implementedAt, ShareApplication.Escalation escalation,
+                       ShareApplication.Coordination coordination, String grantId, boolean grantIssued, String cancellation,
+                       List<AttachmentView> attachments, List<ShareApplication.HistoryEntry> history) {
+
+    record AttachmentView(String id, String filename, String contentType, long size, String sha256, String uploadedBy,
+                          Instant uploadedAt, String href) {
+
+        static AttachmentView of(String applicationId, ShareApplication.Attachment a) {
+            return new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(), a.sha256(), a.uploadedBy(),
+                    a.uploadedAt(), "/api/sharing/applications/" + applicationId + "/attachments/" + a.id());
+        }
+    }
+
+    static ApplicationView of(ShareApplication a) {
+        boolean approved = a.state() == ShareApplication.State.APPROVED;
+        return new ApplicationView(a.id(), a.type(), a.renewsGrantId(), a.resourceId(), a.resourceName(), a.shareType(),
+                a.providerDepartment(), a.consumerDepartment(), a.region(), a.scenario(), a.purpose(), a.legalDuty(),
+                a.items(), a.unmaskedItems(), a.method(), a.kind(), a.validFrom(), a.validTo(), a.route(), a.state(),
+                a.submittedBy(), a.submittedAt(), a.formalityPeriod(), a.formalityCheck(), a.decisionPeriod(), a.decision(),
+                a.implementationDueAt(), a.implementedAt(), a.escalation(), a.coordination(),
+                approved ? a.grantId() : null, approved && a.grantSettled(), a.cancellation(),
+                a.attachments().stream().map(att -> AttachmentView.of(a.id(), att)).toList(), a.history());
+    }
+}

@@ -1,0 +1,106 @@
+package cn.govdata.sharing.application;
+
+import cn.govdata.platform.outbox.OutboxCollection;
+import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.sharing.grant.VersionedWrites;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The applications collection (an outbox collection: each document carries its pending events). */
+@Repository
+class Applications {
+
+    private final MongoTemplate mongo;
+    private final VersionedWrites writes;
+
+    Applications(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.writes = new VersionedWrites(mongo);
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("consumerDepartment", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC));
+    }
+
+    Optional<ShareApplication> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ShareApplication.class));
+    }
+
+    ShareApplication get(String id) {
+        return find(id).orElseThrow(() -> PlatformException.notFound("Application", id));
+    }
+
+    void insert(ShareApplication application, List<OutboxMessage> events) {
+        application.queue(events);
+        mongo.insert(application);
+    }
+
+    /**
+     * Writes the changed application with its events if nobody changed it since it was read.
+     *
+     * @throws PlatformException 409 when a concurrent change won
+     */
+    ShareApplication update(ShareApplication changed, List<OutboxMessage> events) {
+        if (!tryUpdate(changed, events)) {
+            throw PlatformException.conflict("concurrent-change",
+                    "Application " + changed.id() + " was changed by someone else meanwhile; reload it and try again");
+        }
+        return get(changed.id());
+    }
+
+    boolean tryUpdate(ShareApplication changed, List<OutboxMessage> events) {
+        return writes.update(changed.id(), changed.version(), changed, events, Set.of());
+    }
+
+    List<ShareApplication> openOnResource(String resourceId) {
+        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
+                .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
+                        ShareApplication.State.ESCALATED)), ShareApplication.class);
+    }
+
+    List<ShareApplication> openRenewalsOf(String grantId) {
+        return mongo.find(Query.query(Criteria.where("renewsGrantId").is(grantId)
+                .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
+                        ShareApplication.State.ESCALATED)), ShareApplication.class);
+    }
+
+    /** Approved before {@code before} and still without their grant: what the settlement sweep retries. */
+    List<ShareApplication> unsettled(Instant before, int limit) {
+        return mongo.find(Query.query(Criteria.where("state").is(ShareApplication.State.APPROVED)
+                .and("grantSettled").is(false).and("decision.decidedAt").lte(before)).limit(limit), ShareApplication.class);
+    }
+
+    Page<ShareApplication> page(Criteria criteria, Pageable pageable) {
+        long total = mongo.count(Query.query(criteria), ShareApplication.class);
+        List<ShareApplication> content = total == 0 ? List.of() : mongo.find(Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id"))).with(pageable), ShareApplication.class);
+        return new PageImpl<>(new ArrayList<>(content), pageable, total);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ApplicationOutbox {
+
+        @Bean
+        OutboxCollection applicationsOutbox() {
+            return new OutboxCollection(ShareApplication.COLLECTION);
+        }
+    }
+}

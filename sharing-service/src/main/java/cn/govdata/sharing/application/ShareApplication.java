@@ -1,0 +1,395 @@
+package cn.govdata.sharing.application;
+
+import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.sharing.grant.Grant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A department's application to use data of a published resource (NT 20), or to renew a grant.
+ * Its state machine:
+ * <pre>
+ *   (unconditional) ─────────────────────────────────────────────► APPROVED
+ *   FORMALITY_CHECK ─passed─► AWAITING_DECISION ─approve / silence─► APPROVED
+ *         │                         │  └─refuse─► REFUSED ─escalate─► ESCALATED ─GRANT─► APPROVED
+ *         └─not passed─► FORMALITY_REJECTED      └─(overdue) escalate ──┘        └─UPHOLD_REFUSAL─► REFUSAL_UPHELD
+ *   any open state ─resource withdrawn / renewed grant ended─► CANCELLED
+ * </pre>
+ * Every transition is one write of this document with its events (no transactions in the store).
+ * An approval names the grant to issue ({@code grantId}); {@code grantSettled} turns true once the
+ * grant was issued (or renewed), which a sweep retries until it is.
+ */
+@Document(ShareApplication.COLLECTION)
+class ShareApplication {
+
+    static final String COLLECTION = "applications";
+
+    enum Type {
+        NEW, RENEWAL
+    }
+
+    enum Route {
+        PLATFORM_DIRECT, FORMALITY_CHECK, PROVIDER_DECISION
+    }
+
+    enum State {
+        FORMALITY_CHECK, AWAITING_DECISION, APPROVED, REFUSED, FORMALITY_REJECTED, ESCALATED, REFUSAL_UPHELD, CANCELLED;
+
+        boolean isOpen() {
+            return this == FORMALITY_CHECK || this == AWAITING_DECISION || this == ESCALATED;
+        }
+    }
+
+    /** A statutory step: when its period started, when it is due, whether it ran over. */
+    record Period(Instant receivedAt, Instant dueAt, boolean overdue) {
+    }
+
+    record FormalityCheck(boolean passed, List<String> reasons, String checkedBy, Instant checkedAt) {
+    }
+
+    /**
+     * @param decidedBy the approver's account, {@code platform (unconditional share)},
+     *                  {@code silence-is-consent (SY 25)} or {@code bureau coordination (account)}
+     */
+    record Decision(boolean approved, List<String> items, List<String> unmaskedItems, Instant validTo, List<String> reasons,
+                    String legalBasis, String decidedBy, Instant decidedAt, String grantRoute, Integer dailyQuota,
+                    Integer ratePerMinute) {
+    }
+
+    record Escalation(String reasons, String escalatedBy, Instant escalatedAt) {
+    }
+
+    record Coordination(String outcome, List<String> reasons, String decidedBy, Instant decidedAt) {
+    }
+
+    /** A stamped scan (NT 20), stored in GridFS; {@code sha256} lets a reviewer check the copy. */
+    record Attachment(String id, String filename, String contentType, long size, String sha256, String uploadedBy,
+                      Instant uploadedAt) {
+    }
+
+    record HistoryEntry(Instant at, String action, String by, String note) {
+    }
+
+    @Id
+    private String id;
+    private Type type;
+    private String renewsGrantId;
+    private String resourceId;
+    private String resourceName;
+    private String shareType;
+    private String providerDepartment;
+    private String consumerDepartment;
+    private String region;
+    private String scenario;
+    private String purpose;
+    private String legalDuty;
+    private List<String> items;
+    private List<String> unmaskedItems;
+    private String method;
+    private Grant.Kind kind;
+    private Instant validFrom;
+    private Instant validTo;
+    private Route route;
+    private State state;
+    private String submittedBy;
+    private Instant submittedAt;
+    private Period formalityPeriod;
+    private FormalityCheck formalityCheck;
+    private Period decisionPeriod;
+    private Decision decision;
+    private Instant implementationDueAt;
+    private Instant implementedAt;
+    private Escalation escalation;
+    private Coordination coordination;
+    private String grantId;
+    private boolean grantSettled;
+    private String cancellation;
+    private List<Attachment> attachments = new ArrayList<>();
+    private List<HistoryEntry> history = new ArrayList<>();
+    @Version
+    private Long version;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+
+    @PersistenceCreator
+    ShareApplication() {
+    }
+
+    static ShareApplication submitted(String id, Type type, String renewsGrantId, Submission s, Route route, String submittedBy,
+                                      Instant submittedAt) {
+        ShareApplication a = new ShareApplication();
+        a.id = id;
+        a.type = type;
+        a.renewsGrantId = renewsGrantId;
+        a.resourceId = s.resourceId();
+        a.resourceName = s.resourceName();
+        a.shareType = s.shareType();
+        a.providerDepartment = s.providerDepartment();
+        a.consumerDepartment = s.consumerDepartment();
+        a.region = s.region();
+        a.scenario = s.scenario();
+        a.purpose = s.purpose();
+        a.legalDuty = s.legalDuty();
+        a.items = List.copyOf(s.items());
+        a.unmaskedItems = List.copyOf(s.unmaskedItems());
+        a.method = s.method();
+        a.kind = s.kind();
+        a.validFrom = s.validFrom();
+        a.validTo = s.validTo();
+        a.route = route;
+        a.submittedBy = submittedBy;
+        a.submittedAt = submittedAt;
+        a.grantId = type == Type.RENEWAL ? renewsGrantId : "GR-" + id.substring(id.indexOf('-') + 1);
+        a.record(submittedAt, type == Type.RENEWAL ? "renewal applied for" : "submitted", submittedBy, null);
+        return a;
+    }
+
+    /** What was applied for, checked against the resource. */
+    record Submission(String resourceId, String resourceName, String shareType, String providerDepartment,
+                      String consumerDepartment, String region, String scenario, String purpose, String legalDuty,
+                      List<String> items, List<String> unmaskedItems, String method, Grant.Kind kind, Instant validFrom,
+                      Instant validTo) {
+    }
+
+    void awaitFormalityCheck(Instant receivedAt, Instant dueAt) {
+        state = State.FORMALITY_CHECK;
+        formalityPeriod = new Period(receivedAt, dueAt, false);
+    }
+
+    void awaitDecision(Instant receivedAt, Instant dueAt) {
+        state = State.AWAITING_DECISION;
+        decisionPeriod = new Period(receivedAt, dueAt, false);
+    }
+
+    void checkFormalities(boolean passed, List<String> reasons, String by, Instant at) {
+        formalityCheck = new FormalityCheck(passed, List.copyOf(reasons), by, at);
+        if (!passed) {
+            state = State.FORMALITY_REJECTED;
+        }
+        record(at, passed ? "formalities passed" : "formalities not passed", by,
+                reasons.isEmpty() ? null : String.join("; ", reasons));
+    }
+
+    void approve(Decision approval) {
+        decision = approval;
+        state = State.APPROVED;
+        record(approval.decidedAt(), "approved", approval.decidedBy(), null);
+    }
+
+    void refuse(Decision refusal) {
+        decision = refusal;
+        state = State.REFUSED;
+        record(refusal.decidedAt(), "refused", refusal.decidedBy(), String.join("; ", refusal.reasons()));
+    }
+
+    void expectImplementationBy(Instant dueAt) {
+        implementationDueAt = dueAt;
+    }
+
+    void implemented(String by, Instant at) {
+        implementedAt = at;
+        record(at, "implemented", by, null);
+    }
+
+    void escalate(String reasons, String by, Instant at) {
+        escalation = new Escalation(reasons, by, at);
+        state = State.ESCALATED;
+        record(at, "escalated to the bureau", by, reasons);
+    }
+
+    void coordinated(String outcome, List<String> reasons, String by, Instant at, Decision grant) {
+        coordination = new Coordination(outcome, List.copyOf(reasons), by, at);
+        if (grant != null) {
+            decision = grant;
+            state = State.APPROVED;
+        } else {
+            state = State.REFUSAL_UPHELD;
+        }
+        record(at, "coordination: " + outcome, by, String.join("; ", reasons));
+    }
+
+    void cancel(String why, Instant at) {
+        cancellation = why;
+        state = State.CANCELLED;
+        record(at, "cancelled", "platform", why);
+    }
+
+    void markOverdue(boolean formality) {
+        if (formality && formalityPeriod != null) {
+            formalityPeriod = new Period(formalityPeriod.receivedAt(), formalityPeriod.dueAt(), true);
+        } else if (!formality && decisionPeriod != null) {
+            decisionPeriod = new Period(decisionPeriod.receivedAt(), decisionPeriod.dueAt(), true);
+        }
+    }
+
+    void attach(Attachment attachment) {
+        attachments.add(attachment);
+        record(attachment.uploadedAt(), "attachment " + attachment.filename(), attachment.uploadedBy(), attachment.sha256());
+    }
+
+    private void record(Instant at, String action, String by, String note) {
+        history.add(new HistoryEntry(at, action, by, note));
+    }
+
+    String id() {
+        return id;
+    }
+
+    Type type() {
+        return type;
+    }
+
+    String renewsGrantId() {
+        return renewsGrantId;
+    }
+
+    String resourceId() {
+        return resourceId;
+    }
+
+    String resourceName() {
+        return resourceName;
+    }
+
+    String shareType() {
+        return shareType;
+    }
+
+    String providerDepartment() {
+        return providerDepartment;
+    }
+
+    String consumerDepartment() {
+        return consumerDepartment;
+    }
+
+    String region() {
+        return region;
+    }
+
+    String scenario() {
+        return scenario;
+    }
+
+    String purpose() {
+        return purpose;
+    }
+
+    String legalDuty() {
+        return legalDuty;
+    }
+
+    List<String> items() {
+        return items;
+    }
+
+    List<String> unmaskedItems() {
+        return unmaskedItems;
+    }
+
+    String method() {
+        return method;
+    }
+
+    Grant.Kind kind() {
+        return kind;
+    }
+
+    Instant validFrom() {
+        return validFrom;
+    }
+
+    Instant validTo() {
+        return validTo;
+    }
+
+    Route route() {
+        return route;
+    }
+
+    State state() {
+        return state;
+    }
+
+    String submittedBy() {
+        return submittedBy;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    Period formalityPeriod() {
+        return formalityPeriod;
+    }
+
+    FormalityCheck formalityCheck() {
+        return formalityCheck;
+    }
+
+    Period decisionPeriod() {
+        return decisionPeriod;
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    Instant implementationDueAt() {
+        return implementationDueAt;
+    }
+
+    Instant implementedAt() {
+        return implementedAt;
+    }
+
+    Escalation escalation() {
+        return escalation;
+    }
+
+    Coordination coordination() {
+        return coordination;
+    }
+
+    String grantId() {
+        return grantId;
+    }
+
+    boolean grantSettled() {
+        return grantSettled;
+    }
+
+    void settled() {
+        grantSettled = true;
+    }
+
+    String cancellation() {
+        return cancellation;
+    }
+
+    List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
+    List<HistoryEntry> history() {
+        return List.copyOf(history);
+    }
+
+    Long version() {
+        return version;
+    }
+
+    List<OutboxMessage> outbox() {
+        return outbox;
+    }
+
+    void queue(List<OutboxMessage> events) {
+        outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        outbox.addAll(events);
+    }
+}

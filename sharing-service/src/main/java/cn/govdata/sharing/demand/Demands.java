@@ -1,0 +1,71 @@
+package cn.govdata.sharing.demand;
+
+import cn.govdata.platform.outbox.OutboxCollection;
+import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.sharing.grant.VersionedWrites;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The demands collection (an outbox collection). */
+@Repository
+class Demands {
+
+    private final MongoTemplate mongo;
+    private final VersionedWrites writes;
+
+    Demands(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.writes = new VersionedWrites(mongo);
+    }
+
+    Optional<Demand> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Demand.class));
+    }
+
+    Demand get(String id) {
+        return find(id).orElseThrow(() -> PlatformException.notFound("Demand", id));
+    }
+
+    void insert(Demand demand, List<OutboxMessage> events) {
+        demand.queue(events);
+        mongo.insert(demand);
+    }
+
+    Demand update(Demand changed, List<OutboxMessage> events) {
+        if (!writes.update(changed.id(), changed.version(), changed, events, Set.of())) {
+            throw PlatformException.conflict("concurrent-change",
+                    "Demand " + changed.id() + " was changed by someone else meanwhile; reload it and try again");
+        }
+        return get(changed.id());
+    }
+
+    Page<Demand> page(Criteria criteria, Pageable pageable) {
+        long total = mongo.count(Query.query(criteria), Demand.class);
+        List<Demand> content = total == 0 ? List.of() : mongo.find(Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "raisedAt").and(Sort.by("_id"))).with(pageable), Demand.class);
+        return new PageImpl<>(new ArrayList<>(content), pageable, total);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DemandOutbox {
+
+        @Bean
+        OutboxCollection demandsOutbox() {
+            return new OutboxCollection(Demand.COLLECTION);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package cn.govdata.sharing.grant;
+
+import cn.govdata.platform.deadline.DeadlineRegistry;
+import cn.govdata.platform.deadline.DeadlineRequest;
+import cn.govdata.platform.deadline.ExpiryAction;
+import cn.govdata.policy.JurisdictionProfile;
+import cn.govdata.policy.RuleKey;
+import cn.govdata.policy.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Issues the grant an approved application orders, and extends a grant when its renewal is
+ * approved. Both are idempotent (the grant id is fixed by the application; a renewal is applied
+ * once), so the application side can repeat them until they succeed.
+ */
+@Service
+public class IssuingGrants {
+
+    /** Deadline process of the bureau's review of platform-direct grants (NT 23). */
+    public static final String PLATFORM_REVIEW_PROCESS = "platform-grant";
+    public static final String PLATFORM_REVIEW_STEP = "bureau-review";
+
+    private static final Logger log = LoggerFactory.getLogger(IssuingGrants.class);
+
+    private final Grants grants;
+    private final GrantEvents events;
+    private final DeadlineRegistry deadlines;
+    private final JurisdictionProfile profile;
+    private final GrantConfiguration.GrantProperties properties;
+    private final Clock clock;
+
+    IssuingGrants(Grants grants, GrantEvents events, DeadlineRegistry deadlines, JurisdictionProfile profile,
+                  GrantConfiguration.GrantProperties properties, Clock clock) {
+        this.grants = grants;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.profile = profile;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * What an approved application orders.
+     *
+     * @param route         PLATFORM_DIRECT, PROVIDER_DECISION, SILENCE_IS_CONSENT or COORDINATION
+     * @param dailyQuota    null for the platform default
+     * @param ratePerMinute null for the platform default
+     */
+    public record Order(String grantId, String applicationId, String resourceId, String resourceName,
+                        String providerDepartment, String consumerDepartment, String region, String scenario,
+                        String purpose, List<String> items, List<String> unmaskedItems, String method, Grant.Kind kind,
+                        Instant validFrom, Instant validTo, String approvedBy, String route,
+                        Instant applicationSubmittedAt, Integer dailyQuota, Integer ratePerMinute) {
+    }
+
+    public enum RenewalResult {
+        RENEWED, RENEWED_BEFORE, GRANT_ENDED
+    }
+
+    /** Whether the profile has the bureau review grants the platform issues directly (NT 23). */
+    public boolean reviewsPlatformGrants() {
+        return profile.platformGrantReview().source() != Source.PLATFORM_DEFAULT;
+    }
+
+    /** Issues the grant, or returns the one issued for this order before. */
+    public Grant issue(Order order) {
+        var existing = grants.find(order.grantId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Grant.PlatformReview review = null;
+        if ("PLATFORM_DIRECT".equals(order.route()) && reviewsPlatformGrants()) {
+            var deadline = deadlines.register(DeadlineRequest.forStep(PLATFORM_REVIEW_PROCESS, PLATFORM_REVIEW_STEP, order.grantId())
+                    .responsible(properties.bureauDepartment(), order.region())
+                    .within(now, RuleKey.PLATFORM_GRANT_REVIEW)
+                    .onExpiry(ExpiryAction.MARK_OVERDUE)
+                    .remindBefore(Duration.ofHours(4)));
+            review = new Grant.PlatformReview(deadline.dueAt(), "PENDING", null, null, null);
+        }
+        Instant validFrom = order.validFrom() == null || order.validFrom().isBefore(now) ? now
+                : order.validFrom().truncatedTo(ChronoUnit.MILLIS);
+        Grant.Draft draft = new Grant.Draft();
+        draft.id = order.grantId();
+        draft.applicationId = order.applicationId();
+        draft.resourceId = order.resourceId();
+        draft.resourceName = order.resourceName();
+        draft.providerDepartment = order.providerDepartment();
+        draft.consumerDepartment = order.consumerDepartment();
+        draft.region = order.region();
+        draft.scenario = order.scenario();
+        draft.purpose = order.purpose();
+        draft.items = order.items();
+        draft.unmaskedItems = order.unmaskedItems();
+        draft.method = order.method();
+        draft.kind = order.kind();
+        draft.validFrom = validFrom;
+        draft.validTo = order.validTo().truncatedTo(ChronoUnit.MILLIS);
+        draft.state = Grant.State.ACTIVE;
+        draft.approvedBy = order.approvedBy();
+        draft.route = order.route();
+        draft.issuedAt = now;
+        draft.applicationSubmittedAt = order.applicationSubmittedAt();
+        draft.dailyQuota = order.dailyQuota() != null ? order.dailyQuota() : properties.defaultDailyQuota();
+        draft.ratePerMinute = order.ratePerMinute() != null ? order.ratePerMinute() : properties.defaultRatePerMinute();
+        draft.platformReview = review;
+        draft.history.add(new Grant.Change(now, "issued", order.approvedBy(), null));
+        Grant grant = draft.build();
+        draft.outbox = List.of(events.issued(grant));
+        if (grants.insert(draft.build())) {
+            log.info("Grant {} issued to {} on {} ({} items, {}) by {}", grant.id(), grant.consumerDepartment(),
+                    grant.resourceId(), grant.items().size(), grant.route(), grant.approvedBy());
+        }
+        return grants.get(order.grantId());
+    }
+
+    /** Extends a current grant to {@code validTo}; a renewal applied before changes nothing. */
+    public RenewalResult renew(String grantId, String renewalApplicationId, Instant validTo, String approvedBy,
+                               Instant renewalSubmittedAt) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Grant loaded = grants.get(grantId);
+            if (loaded.renewals().contains(renewalApplicationId)) {
+                return RenewalResult.RENEWED_BEFORE;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (!loaded.state().isCurrent() || !loaded.validTo().isAfter(now)) {
+                return RenewalResult.GRANT_ENDED;
+            }
+            Instant newValidTo = validTo.truncatedTo(ChronoUnit.MILLIS).isAfter(loaded.validTo())
+                    ? validTo.truncatedTo(ChronoUnit.MILLIS) : loaded.validTo();
+            Grant next = loaded.with(now, "renewed until " + newValidTo, approvedBy, null, d -> {
+                d.validTo = newValidTo;
+                d.renewals.add(renewalApplicationId);
+            });
+            if (grants.tryUpdate(loaded, next, List.of(events.renewed(next, renewalApplicationId, loaded.validTo(), approvedBy,
+                    renewalSubmittedAt, now)))) {
+                log.info("Grant {} renewed until {} by {}", grantId, newValidTo, approvedBy);
+                return RenewalResult.RENEWED;
+            }
+        }
+        throw new IllegalStateException("Grant " + grantId + " kept changing while renewal " + renewalApplicationId + " was applied");
+    }
+}
