@@ -18,6 +18,7 @@ public final class InMemoryWireStore implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         MongoServer server = new MongoServer(new MemoryBackend());
+        server.enableOplog(); // change streams, as on the local runner's wire store (catalog search follows one)
         InetSocketAddress address = server.bind();
         TestPropertyValues.of("spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort() + "/test")
                 .applyTo(context.getEnvironment());
