@@ -97,7 +97,37 @@ final class Stack {
             builder.header("Content-Type", "application/json");
         }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(builder);
+        // A well-behaved partner system honours 429 + Retry-After instead of failing.
+        Response response = send(builder);
+        for (int attempt = 0; response.status() == 429 && attempt < 5; attempt++) {
+            pause(Math.min(5, Long.parseLong(response.headers().getOrDefault("retry-after", "1"))));
+            response = send(builder);
+        }
+        return response;
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart/form-data upload of one file, as a browser or partner system sends it. */
+    static Response multipart(String path, String token, String field, String filename, String contentType, byte[] content) {
+        String boundary = "govdata-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(get("GATEWAY_URL") + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private static Response send(HttpRequest.Builder request) {
