@@ -104,7 +104,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         // The framework's own problems (405, 415, 404 for unknown paths...) get our type URIs and request id too.
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
             ProblemDetail ours = Problems.of(status, status.name().toLowerCase().replace('_', '-'),
                     problem.getTitle(), problem.getDetail());
