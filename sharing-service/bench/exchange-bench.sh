@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Exchange benchmark: the same closed-loop load (N keep-alive connections) straight at the simulated
+# provider (WireMock, deploy/provider-sim, 20 ms fixed delay) and through the exchange (token check,
+# grant check, Resilience4j-guarded provider call, masking, access record + DataAccessed event),
+# then prints throughput, p50/p99, the throughput ratio and the added p99.
+#
+#   sharing-service/bench/exchange-bench.sh [--concurrency 32] [--duration 30] [--warmup 15]
+#                                           [--govdata.exchange.access-log.mode=SYNC|ASYNC|GROUP_COMMIT]
+#                                           [--govdata.exchange.grant-cache-ttl=0s] [--server.tomcat...=...]
+#
+# Anything starting with --govdata./--server./--spring./--management./--logging. goes to the sharing service. The
+# service runs inside the benchmark JVM on a real port with an in-process wire store and Kafka
+# broker; WireMock runs as its own process. Environment: BENCH_JAVA_OPTS (benchmark JVM),
+# BENCH_WIREMOCK_OPTS (provider JVM), BENCH_PROVIDER_PORT (default: a free port).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SERVICE=$ROOT/sharing-service
+WORK=$SERVICE/target/bench
+WIREMOCK_VERSION=3.13.2
+: "${BENCH_JAVA_OPTS:=-Xms768m -Xmx768m -XX:+UseG1GC}"
+: "${BENCH_WIREMOCK_OPTS:=-Xmx256m}"
+mkdir -p "$WORK"
+cd "$ROOT"
+
+say() { printf '[bench] %s\n' "$*"; }
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  say "compiling sharing-service and its tests"
+  mvn -B -q -o -pl sharing-service test-compile
+  mvn -B -q -o -pl sharing-service dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+fi
+JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
+if [ ! -f "$JAR" ]; then
+  mvn -B -q -o dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null \
+    || mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null
+fi
+
+PORT=${BENCH_PROVIDER_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
+say "starting the simulated provider on port $PORT"
+# No request journal (it would keep every request), no per-request logging, and enough threads
+# that the provider is never the bottleneck of the direct run.
+# shellcheck disable=SC2086
+java $BENCH_WIREMOCK_OPTS -jar "$JAR" --port "$PORT" --bind-address 127.0.0.1 --root-dir "$ROOT/deploy/provider-sim" \
+     --no-request-journal --disable-request-logging --disable-banner --container-threads 100 \
+     >"$WORK/wiremock.log" 2>&1 &
+WIREMOCK_PID=$!
+trap 'kill $WIREMOCK_PID 2>/dev/null || true; wait $WIREMOCK_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  sleep 0.5
+done
+
+# Private copies of the platform's snapshot jars: other builds re-install them in ~/.m2 while this runs.
+mkdir -p "$WORK/lib"
+CLASSPATH_JARS=""
+IFS=: read -r -a JARS <"$WORK/classpath.txt" || true
+for jar in "${JARS[@]}"; do
+  case $jar in
+    */cn/govdata/*) cp -f "$jar" "$WORK/lib/"; jar=$WORK/lib/$(basename "$jar") ;;
+  esac
+  CLASSPATH_JARS=$CLASSPATH_JARS:$jar
+done
+
+say "running (this takes about 4 x warm-up + 3 x duration seconds plus start-up)"
+# shellcheck disable=SC2086
+java $BENCH_JAVA_OPTS -cp "$SERVICE/target/test-classes:$SERVICE/target/classes$CLASSPATH_JARS" \
+     cn.govdata.sharing.exchange.ExchangeBenchmark --provider "http://127.0.0.1:$PORT" \
+     --sim-dir "$ROOT/deploy/provider-sim" --provider-pid "$WIREMOCK_PID" --log "$WORK/service.log" "$@"

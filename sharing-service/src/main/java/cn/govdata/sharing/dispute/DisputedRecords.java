@@ -1,0 +1,147 @@
+package cn.govdata.sharing.dispute;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The records under objection, answered from memory on the exchange's hot path. The collection is
+ * the truth; this replica's copy is updated at once by the events it consumes itself and reloaded
+ * every {@code govdata.exchange.dispute-refresh} (default 5 s) to pick up what other replicas
+ * consumed (the consumer group hands each event to one replica only). Open cases are few (an
+ * objection desk's workload), so a full reload is cheap.
+ */
+@Component
+public class DisputedRecords implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DisputedRecords.class);
+
+    /** The open cases of one record: which fields are disputed (empty = the record as a whole). */
+    public record Dispute(Set<String> caseIds, Set<String> fields) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration refresh;
+    private volatile Map<String, Map<String, List<String>>> open = new ConcurrentHashMap<>();
+    private ScheduledExecutorService reloader;
+    private volatile boolean running;
+
+    DisputedRecords(MongoTemplate mongo, Clock clock,
+                    @Value("${govdata.exchange.dispute-refresh:5s}") Duration refresh) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.refresh = refresh;
+        mongo.indexOps(DisputedRecord.COLLECTION).createIndex(new Index().on("open", Sort.Direction.ASC));
+    }
+
+    /** The record's open disputes, if any. */
+    public Optional<Dispute> of(String resourceId, String recordKey) {
+        if (recordKey == null) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> cases = open.get(key(resourceId, recordKey));
+        if (cases == null || cases.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        cases.values().forEach(fields::addAll);
+        return Optional.of(new Dispute(Set.copyOf(cases.keySet()), fields));
+    }
+
+    /** A case opened. Never reopens a case whose resolution was already seen (redelivery after resolution). */
+    void disputed(String caseId, String resourceId, String recordKey, List<String> fields, String reason, Instant markedAt) {
+        DisputedRecord stored = mongo.findAndModify(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().setOnInsert("resourceId", resourceId).setOnInsert("recordKey", recordKey)
+                        .setOnInsert("fields", fields).setOnInsert("reason", reason).setOnInsert("open", true)
+                        .setOnInsert("markedAt", markedAt).setOnInsert("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), DisputedRecord.class);
+        if (stored != null && stored.open()) {
+            open.computeIfAbsent(key(resourceId, recordKey), k -> new ConcurrentHashMap<>()).put(caseId, stored.fields());
+        }
+    }
+
+    /** A case closed; a resolution seen before its opening leaves a closed case behind. */
+    void resolved(String caseId, String resourceId, String recordKey, String outcome, Instant resolvedAt) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().set("open", false).set("outcome", outcome).set("resolvedAt", resolvedAt)
+                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", resourceId)
+                        .setOnInsert("recordKey", recordKey), DisputedRecord.class);
+        Map<String, List<String>> cases = open.get(key(resourceId, recordKey));
+        if (cases != null) {
+            cases.remove(caseId);
+        }
+    }
+
+    void reload() {
+        Map<String, Map<String, List<String>>> fresh = new ConcurrentHashMap<>();
+        for (DisputedRecord r : mongo.find(Query.query(Criteria.where("open").is(true)), DisputedRecord.class)) {
+            fresh.computeIfAbsent(key(r.resourceId(), r.recordKey()), k -> new ConcurrentHashMap<>()).put(r.caseId(), r.fields());
+        }
+        open = fresh;
+    }
+
+    private static String key(String resourceId, String recordKey) {
+        return resourceId + '\u0000' + recordKey;
+    }
+
+    @Override
+    public void start() {
+        reload();
+        reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "exchange-disputes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(100, refresh.toMillis());
+        reloader.scheduleWithFixedDelay(() -> {
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                log.warn("Reloading the disputed records failed; keeping the previous copy: {}", e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Loaded before the web server takes calls, so no early response misses a flag. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

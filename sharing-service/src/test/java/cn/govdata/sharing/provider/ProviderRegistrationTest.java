@@ -1,0 +1,125 @@
+package cn.govdata.sharing.provider;
+
+import cn.govdata.platform.test.PlatformIntegrationTest;
+import cn.govdata.platform.test.TestTokens;
+import cn.govdata.sharing.exchange.ExchangeFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PlatformIntegrationTest
+class ProviderRegistrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+
+    private ResultActions register(String resourceId, String body, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        return mvc.perform(put("/api/sharing/providers/" + resourceId).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void theProvidingDepartmentsDataOfficerRegistersItsApiWithMaskingRulesAndNoCredentialInTheDatabase() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+
+        register(resourceId, """
+                {"mode":"API","endpoint":"https://psb.example/api/people/{key}","listEndpoint":"https://psb.example/api/people",
+                 "timeout":"1500ms","recordKeyField":"公民身份号码","maxConcurrent":16,"fields":{"姓名":"xm"},
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS"}}""",
+                ExchangeFixtures.psbOfficer())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resourceId").value(resourceId))
+                .andExpect(jsonPath("$.providerDepartment").value("PSB"))
+                .andExpect(jsonPath("$.mode").value("API"))
+                .andExpect(jsonPath("$.timeout").value("PT1.5S"))
+                .andExpect(jsonPath("$.maxConcurrent").value(16))
+                .andExpect(jsonPath("$.fields['姓名']").value("xm"))
+                .andExpect(jsonPath("$.masking['手机号码']").value("PHONE"))
+                .andExpect(jsonPath("$.credentialConfigured").value(false))
+                .andExpect(jsonPath("$.registeredBy").value("psb-officer"));
+
+        mvc.perform(get("/api/sharing/providers/" + resourceId).with(TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.endpoint").value("https://psb.example/api/people/{key}"));
+        mvc.perform(get("/api/sharing/providers/" + resourceId).with(ExchangeFixtures.hrssSystem()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anotherDepartmentsOfficerMayNotRegisterTheResource() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+
+        register(resourceId, "{\"mode\":\"FILE\"}", TestTokens.user("amr-officer", "AMR", "320100", "dept-data-officer"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        register(resourceId, "{\"mode\":\"FILE\"}", TestTokens.user("psb-user", "PSB", "320100", "dept-consumer"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void endpointsMustBeHttpUrlsWithoutCredentialsAndItemsMustExistOnTheResource() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+        String template = """
+                {"mode":"API","endpoint":"%s","recordKeyField":"%s","masking":{"%s":"PHONE"}}""";
+
+        register(resourceId, template.formatted("ftp://psb.example/people/{key}", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("endpoint"))
+                .andExpect(jsonPath("$.detail").value(containsString("http or https")));
+        register(resourceId, template.formatted("https://admin:secret@psb.example/people/{key}", "公民身份号码", "手机号码"),
+                ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("credentials")));
+        register(resourceId, template.formatted("https://psb.example/people/{key}?access_token=abc", "公民身份号码", "手机号码"),
+                ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("access_token")));
+        register(resourceId, template.formatted("https://psb.example/people", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("{key}")));
+        register(resourceId, template.formatted("https://psb.example/people/{key}", "公民身份号码", "血型"), ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("masking.血型"));
+        register(resourceId, template.formatted("https://psb.example/people/{key}", "档案号", "手机号码"), ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recordKeyField"));
+        register(resourceId, """
+                {"mode":"API","endpoint":"https://psb.example/people/{key}","recordKeyField":"公民身份号码","masking":{"手机号码":"SCRAMBLE"}}""",
+                ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("ID_NUMBER")));
+        register(resourceId, """
+                {"mode":"API","endpoint":"https://psb.example/people/{key}","recordKeyField":"公民身份号码","timeout":"5 minutes"}""",
+                ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeout"));
+    }
+
+    @Test
+    void filesCanOnlyBeUploadedForAResourceRegisteredInFileMode() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+        ExchangeFixtures.registerPeopleApi(mvc, resourceId, "2s");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/sharing/providers/" + resourceId + "/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "a".getBytes()))
+                        .with(ExchangeFixtures.psbOfficer()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/not-file-mode"));
+    }
+}
