@@ -9,9 +9,10 @@
 #                                           [--govdata.exchange.grant-cache-ttl=0s] [--server.tomcat...=...]
 #
 # Anything starting with --govdata./--server./--spring./--management./--logging. goes to the sharing service. The
-# service runs inside the benchmark JVM on a real port with an in-process wire store and Kafka
-# broker; WireMock runs as its own process. Environment: BENCH_JAVA_OPTS (benchmark JVM),
-# BENCH_WIREMOCK_OPTS (provider JVM), BENCH_PROVIDER_PORT (default: a free port).
+# service runs inside the benchmark JVM on a real port with an in-process Kafka broker; the wire
+# store (platform/wire-store: H2 file, oplog on, as ./govdata runs it) and WireMock run as their own
+# processes. Environment: BENCH_JAVA_OPTS (benchmark JVM), BENCH_WIREMOCK_OPTS (provider JVM),
+# BENCH_STORE_OPTS (wire store JVM), BENCH_PROVIDER_PORT (default: a free port), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -37,7 +38,25 @@ if [ ! -f "$JAR" ]; then
     || mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null
 fi
 
-PORT=${BENCH_PROVIDER_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# The store: the local runner's wire store (mongo-java-server on an H2 file, oplog on) as its own process.
+STORE_JAR=$ROOT/platform/wire-store/target/govdata-wire-store-0.1.0-SNAPSHOT.jar
+if [ ! -f "$STORE_JAR" ] || [ ! -f "$WORK/wire-store-classpath.txt" ]; then
+  mvn -B -q -o -pl platform/wire-store package -DskipTests
+  mvn -B -q -o -pl platform/wire-store dependency:build-classpath -Dmdep.outputFile="$WORK/wire-store-classpath.txt" >/dev/null
+fi
+cp -f "$STORE_JAR" "$WORK/wire-store.jar"
+rm -rf "$WORK/store"
+STORE_PORT=$(free_port)
+say "starting the wire store on port $STORE_PORT"
+# shellcheck disable=SC2086
+java ${BENCH_STORE_OPTS:--Xmx512m -XX:+UseSerialGC} -cp "$WORK/wire-store.jar:$(cat "$WORK/wire-store-classpath.txt")" \
+     cn.govdata.wirestore.WireStore --file="$WORK/store/bench.mv.db" --port="$STORE_PORT" --host=127.0.0.1 \
+     >"$WORK/wire-store.log" 2>&1 &
+STORE_PID=$!
+
+PORT=${BENCH_PROVIDER_PORT:-$(free_port)}
 say "starting the simulated provider on port $PORT"
 # No request journal (it would keep every request), no per-request logging, and enough threads
 # that the provider is never the bottleneck of the direct run.
@@ -46,10 +65,12 @@ java $BENCH_WIREMOCK_OPTS -jar "$JAR" --port "$PORT" --bind-address 127.0.0.1 --
      --no-request-journal --disable-request-logging --disable-banner --container-threads 100 \
      >"$WORK/wiremock.log" 2>&1 &
 WIREMOCK_PID=$!
-trap 'kill $WIREMOCK_PID 2>/dev/null || true; wait $WIREMOCK_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.5
+trap 'kill $WIREMOCK_PID $STORE_PID 2>/dev/null || true; wait $WIREMOCK_PID $STORE_PID 2>/dev/null || true' EXIT
+for port in "$PORT" "$STORE_PORT"; do
+  for _ in $(seq 1 60); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.5
+  done
 done
 
 # Private copies of the platform's snapshot jars: other builds re-install them in ~/.m2 while this runs.
@@ -67,4 +88,5 @@ say "running (this takes about 4 x warm-up + 3 x duration seconds plus start-up)
 # shellcheck disable=SC2086
 java $BENCH_JAVA_OPTS -cp "$SERVICE/target/test-classes:$SERVICE/target/classes$CLASSPATH_JARS" \
      cn.govdata.sharing.exchange.ExchangeBenchmark --provider "http://127.0.0.1:$PORT" \
-     --sim-dir "$ROOT/deploy/provider-sim" --provider-pid "$WIREMOCK_PID" --log "$WORK/service.log" "$@"
+     --sim-dir "$ROOT/deploy/provider-sim" --provider-pid "$WIREMOCK_PID" --mongo "mongodb://127.0.0.1:$STORE_PORT" \
+     --store-pid "$STORE_PID" --log "$WORK/service.log" "$@"

@@ -106,13 +106,15 @@ public final class ExchangeBenchmark {
         out.printf("Benchmark: %d connections, %d s warm-up + %d s measured per run, %d provider records, provider %s%n",
                 concurrency, warmup, duration, keys.size(), provider);
 
+        if (o.containsKey("compare")) {
+            compare(o, provider, keys, concurrency, warmup);
+            return;
+        }
         Result direct = run("direct", provider.getPort(), k -> "/api/people/" + k, "", keys, concurrency, warmup, duration);
 
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
         kafka.afterPropertiesSet();
-        MongoServer store = new MongoServer(new MemoryBackend());
-        store.enableOplog();
-        InetSocketAddress storeAddress = store.bind();
+        Store store = Store.open(o);
         KeyPair keyPair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         JwtDecoder nimbus = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keyPair.getPublic()).build();
         // --bench.cache-jwt=true: what a decoder remembering validated tokens until they expire would save
@@ -120,7 +122,7 @@ public final class ExchangeBenchmark {
         JwtDecoder decoder = Boolean.parseBoolean(o.getOrDefault("bench.cache-jwt", "false")) ? cachingDecoder(nimbus) : nimbus;
 
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + storeAddress.getPort() + "/sharing");
+        properties.put("spring.mongodb.uri", store.uri("sharing"));
         properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         properties.put("eureka.client.enabled", "false");
         properties.put("server.port", "0");
@@ -195,7 +197,132 @@ public final class ExchangeBenchmark {
         } finally {
             service.close();
             kafka.destroy();
-            store.shutdownNow();
+            store.close();
+        }
+    }
+
+    /**
+     * {@code --compare "a=1,b=2;a=3"}: one service per variant in this JVM (own port and database,
+     * shared broker and store), measured in short interleaved segments together with the direct
+     * calls, so that whatever else the machine is doing weighs on every variant alike.
+     * {@code --rounds} (default 6) x {@code --segment} seconds (default 10) per variant.
+     */
+    private static void compare(Map<String, String> o, URI provider, List<String> keys, int concurrency, int warmup)
+            throws Exception {
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "6"));
+        int segment = Integer.parseInt(o.getOrDefault("segment", "10"));
+        List<String> variants = List.of(o.get("compare").split(";"));
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
+        kafka.afterPropertiesSet();
+        Store store = Store.open(o);
+        KeyPair keyPair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        JwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keyPair.getPublic()).build();
+        String headers = "Authorization: Bearer " + token(keyPair, "hrss-system", "HRSS", "dept-consumer") + "\r\n"
+                + "X-Purpose: %E5%85%BB%E8%80%81%E4%BF%9D%E9%99%A9%E5%BE%85%E9%81%87%E8%B5%84%E6%A0%BC%E8%AE%A4%E8%AF%81\r\n";
+        List<ConfigurableApplicationContext> services = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        try {
+            for (int i = 0; i < variants.size(); i++) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("spring.mongodb.uri", store.uri("sharing" + i));
+                properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+                properties.put("spring.kafka.consumer.group-id", "bench-" + i);
+                properties.put("eureka.client.enabled", "false");
+                properties.put("server.port", "0");
+                properties.put("spring.main.banner-mode", "off");
+                properties.put("logging.level.root", "WARN");
+                o.forEach((name, value) -> {
+                    if (name.startsWith("govdata.") || name.startsWith("server.") || name.startsWith("spring.")
+                            || name.startsWith("management.")) {
+                        properties.put(name, value);
+                    }
+                });
+                for (String setting : variants.get(i).split(",")) {
+                    if (setting.contains("=")) {
+                        properties.put(setting.substring(0, setting.indexOf('=')).strip(), setting.substring(setting.indexOf('=') + 1).strip());
+                    }
+                }
+                JwtDecoder variantDecoder = "true".equals(String.valueOf(properties.remove("bench.cache-jwt")))
+                        ? cachingDecoder(decoder) : decoder;
+                String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+                ConfigurableApplicationContext service = new SpringApplicationBuilder(SharingServiceApplication.class)
+                        .initializers(context -> ((GenericApplicationContext) context).registerBean("benchJwtDecoder",
+                                JwtDecoder.class, () -> variantDecoder))
+                        .run(args);
+                services.add(service);
+                int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+                ports.add(port);
+                seed(service.getBean(MongoTemplate.class), port, provider, keyPair);
+                out.println("Variant " + i + ": " + variants.get(i));
+            }
+            List<String> names = new ArrayList<>(List.of("direct"));
+            for (int i = 0; i < variants.size(); i++) {
+                names.add("variant" + i);
+            }
+            java.util.function.IntFunction<Result> segmentOf = t -> {
+                try {
+                    return t == 0
+                            ? run("direct", provider.getPort(), k -> "/api/people/" + k, "", keys, concurrency, 0, segment)
+                            : run("variant" + (t - 1), ports.get(t - 1), k -> "/api/exchange/" + RESOURCE + "/records/" + k,
+                            headers, keys, concurrency, 0, segment);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            // The variants share this JVM's compiled code: the first warms it up, the others need less.
+            out.println("Warm-up: direct " + warmup + " s, first variant " + 2 * warmup + " s, others " + Math.max(10, warmup / 3) + " s");
+            run("direct", provider.getPort(), k -> "/api/people/" + k, "", keys, concurrency, warmup, 1);
+            for (int i = 0; i < variants.size(); i++) {
+                run("variant" + i, ports.get(i), k -> "/api/exchange/" + RESOURCE + "/records/" + k, headers, keys, concurrency,
+                        i == 0 ? 2 * warmup : Math.max(10, warmup / 3), 1);
+            }
+            Map<String, Result> totals = new LinkedHashMap<>();
+            for (int r = 0; r < rounds; r++) {
+                out.println("Round " + (r + 1) + " of " + rounds);
+                for (int step = 0; step < names.size(); step++) {
+                    int t = (r + step) % names.size();
+                    Result segmentResult = segmentOf.apply(t);
+                    totals.merge(names.get(t), segmentResult, Result::plus);
+                }
+            }
+            Result direct = totals.get("direct");
+            out.println();
+            out.println("== Interleaved results (" + concurrency + " connections, " + rounds + " x " + segment + " s each) ==");
+            out.println(direct);
+            for (int i = 0; i < variants.size(); i++) {
+                Result v = totals.get("variant" + i);
+                out.println(v + "  <- " + variants.get(i));
+                out.printf(Locale.ROOT, "          ratio %.3f, added p50 %.2f ms, added p99 %.2f ms%n", v.throughput() / direct.throughput(),
+                        v.p50() - direct.p50(), v.p99() - direct.p99());
+            }
+        } finally {
+            services.forEach(ConfigurableApplicationContext::close);
+            kafka.destroy();
+            store.close();
+        }
+    }
+
+    /** The wire store the script started ({@code --mongo}), or an in-memory one in this JVM. */
+    private record Store(String base, MongoServer embedded) {
+        static Store open(Map<String, String> o) {
+            if (o.containsKey("mongo")) {
+                storePid = Long.parseLong(o.getOrDefault("store-pid", "0"));
+                return new Store(o.get("mongo"), null);
+            }
+            MongoServer server = new MongoServer(new MemoryBackend());
+            server.enableOplog();
+            InetSocketAddress address = server.bind();
+            return new Store("mongodb://127.0.0.1:" + address.getPort(), server);
+        }
+
+        String uri(String database) {
+            return base + "/" + database;
+        }
+
+        void close() {
+            if (embedded != null) {
+                embedded.shutdownNow();
+            }
         }
     }
 
@@ -294,6 +421,7 @@ public final class ExchangeBenchmark {
     }
 
     private static long providerPid;
+    private static long storePid;
 
     /** CPU per live thread, keyed by name and id; JIT compiler and GC threads are not Java threads and are missing. */
     private static void threadCpu(Map<String, Long> into) {
@@ -309,11 +437,19 @@ public final class ExchangeBenchmark {
     }
 
     private static double providerCpu() {
-        if (providerPid <= 0) {
+        return processCpu(providerPid);
+    }
+
+    private static double storeCpu() {
+        return processCpu(storePid);
+    }
+
+    private static double processCpu(long pid) {
+        if (pid <= 0) {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + providerPid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (IOException | RuntimeException e) {
@@ -330,9 +466,16 @@ public final class ExchangeBenchmark {
     }
 
     record Result(String name, long requests, long errors, double seconds, Histogram latency, double jvmCpu, double providerCpu,
-                  String load) {
+                  double storeCpu, String load) {
         double throughput() {
             return requests / seconds;
+        }
+
+        Result plus(Result other) {
+            Histogram merged = latency.copy();
+            merged.add(other.latency);
+            return new Result(name, requests + other.requests, errors + other.errors, seconds + other.seconds, merged,
+                    jvmCpu + other.jvmCpu, providerCpu + other.providerCpu, storeCpu + other.storeCpu, load + "," + other.load);
         }
 
         double p50() {
@@ -346,9 +489,10 @@ public final class ExchangeBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-9s %8.1f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d ok, %d errors)"
-                            + "  cpu/req: bench JVM %4.0f us, provider %4.0f us  load avg %s",
+                            + "  cpu/req: bench JVM %4.0f us, store %4.0f us, provider %4.0f us  load avg %s",
                     name, throughput(), p50(), latency.getValueAtPercentile(90) / 1e6, p99(), latency.getMaxValue() / 1e6,
-                    requests, errors, jvmCpu / Math.max(1, requests) * 1e6, providerCpu / Math.max(1, requests) * 1e6, load);
+                    requests, errors, jvmCpu / Math.max(1, requests) * 1e6, storeCpu / Math.max(1, requests) * 1e6,
+                    providerCpu / Math.max(1, requests) * 1e6, load);
         }
     }
 
@@ -357,7 +501,7 @@ public final class ExchangeBenchmark {
                               List<String> keys, int concurrency, int warmupSeconds, int seconds) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
-        double[] cpuAtStart = new double[2];
+        double[] cpuAtStart = new double[3];
         Map<String, Long> threadsAtStart = new java.util.HashMap<>();
         Thread cpuMark = new Thread(() -> {
             try {
@@ -367,6 +511,7 @@ public final class ExchangeBenchmark {
             }
             cpuAtStart[0] = jvmCpu();
             cpuAtStart[1] = providerCpu();
+            cpuAtStart[2] = storeCpu();
             threadCpu(threadsAtStart);
         });
         cpuMark.start();
@@ -429,9 +574,10 @@ public final class ExchangeBenchmark {
             out.println();
         }
         double prov = providerCpu() - cpuAtStart[1];
+        double storeUsed = storeCpu() - cpuAtStart[2];
         Histogram all = new Histogram(60_000_000_000L, 3);
         histograms.forEach(all::add);
-        Result result = new Result(name, ok.get(), errors.get(), seconds, all, jvm, prov, loadAverage());
+        Result result = new Result(name, ok.get(), errors.get(), seconds, all, jvm, prov, storeUsed, loadAverage());
         out.println("  " + result);
         return result;
     }

@@ -85,4 +85,36 @@ class ExchangeRulesTest {
             assertThat(HeaderFirewall.assignedAndNotControl(value)).as(value).isEqualTo(regex.matcher(value).matches());
         }
     }
+
+    @Test
+    void theFastBearerTokenResolverAnswersExactlyAsSpringsDefault() {
+        var fast = new BearerTokens().bearerTokenResolver();
+        var standard = new org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver();
+        List<String> headers = new java.util.ArrayList<>(List.of("Bearer abc.DEF-123_~+/==", "bearer abc", "BEARER abc", "Bearer ",
+                "Bearer  abc", "Bearer abc def", "Bearer a=b", "Bearer ===", "Bearer abc\t", "Bearer 张三", "Basic dXNlcjpwYXNz",
+                "Bearerabc", "DPoP abc", "Bearer abc==", "Bearer ab%cd", " Bearer abc"));
+        for (int c = 0; c < 0x100; c++) {
+            headers.add("Bearer ab" + (char) c + "cd");
+        }
+        for (String header : headers) {
+            for (String query : java.util.Arrays.asList(null, "a=1", "access_token=xyz")) {
+                var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/exchange/R/records/1");
+                request.addHeader("Authorization", header);
+                request.setQueryString(query);
+                if (query != null && query.startsWith("access_token")) {
+                    request.addParameter("access_token", "xyz");
+                }
+                assertThat(outcome(() -> fast.resolve(request))).as("%s ? %s", header, query)
+                        .isEqualTo(outcome(() -> standard.resolve(request)));
+            }
+        }
+    }
+
+    private static String outcome(java.util.function.Supplier<String> resolve) {
+        try {
+            return "token:" + resolve.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ":" + e.getMessage();
+        }
+    }
 }
