@@ -61,7 +61,7 @@ public final class ObjectionFixtures {
         String entryId = provider + "-" + UUID.randomUUID().toString().substring(0, 8);
         var snapshot = new CatalogEntrySnapshot(entryId, 1, name, name + "的基础信息", provider, "业务系统", "BASIC", null,
                 List.of("JSON"), items.stream().map(i -> new CatalogEntrySnapshot.DataItem(i, "STRING", 64, i, true, false)).toList(),
-                "UNCONDITIONAL", null, null, List.of("API"), "NOT_OPEN", null, "个人信息", false, "DAILY", "民生", null, REGION,
+                "UNCONDITIONAL", null, null, List.of("API"), "NOT_OPEN", null, "含个人信息", "个人信息", false, "DAILY", "民生", null, REGION,
                 "L2");
         Instant now = Instant.now();
         String body = json.writeValueAsString(new CatalogEntryEvents.Published(snapshot, "bureau-li", now, now));

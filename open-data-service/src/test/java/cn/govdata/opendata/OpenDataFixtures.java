@@ -53,7 +53,8 @@ public final class OpenDataFixtures {
                         new CatalogEntrySnapshot.DataItem("住址", "string", 200, "经营地址", true, false),
                         new CatalogEntrySnapshot.DataItem("许可事项", "string", 200, "许可事项", false, false)),
                 "UNCONDITIONAL", null, "全市", List.of("API"), openType,
-                "CONDITIONAL".equals(openType) ? "需签订数据利用协议" : "NOT_OPEN".equals(openType) ? "涉及个人隐私" : null,
+                "CONDITIONAL".equals(openType) ? "需签订数据利用协议" : null,
+                "NOT_OPEN".equals(openType) ? "涉及个人隐私" : null,
                 legalBasis, obtainedBySharing, "每月", "市场监管", "公共管理", "320100", "一般");
     }
 

@@ -77,7 +77,7 @@ class CatalogEvents {
                 c.dataItems().stream().map(i -> new CatalogEntrySnapshot.DataItem(i.name(), i.type().name(), i.length(),
                         i.description(), i.personal(), i.sensitive())).toList(),
                 c.shareType().name(), c.shareConditions(), c.shareScope(), c.shareMethods().stream().map(Enum::name).toList(),
-                c.openType().name(), c.openConditions(), c.openLegalBasis(), c.obtainedBySharing(), c.updateFrequency().name(),
+                c.openType().name(), c.openConditions(), c.openReason(), c.openLegalBasis(), c.obtainedBySharing(), c.updateFrequency().name(),
                 c.topic(), c.industry(), c.region(), c.grade().name());
     }
 }

@@ -119,6 +119,8 @@ class EntryLifecycleTest {
                 && KafkaProbe.header(r, CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CATALOG_ENTRY_PUBLISHED.type()));
         SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_PUBLISHED, published.value());
         assertThat(json.readTree(published.value()).get("entry").get("dataItems")).hasSize(3);
+        assertThat(json.readTree(published.value()).get("entry").get("openReason").asString()).isEqualTo("含个人信息");
+        assertThat(json.readTree(published.value()).get("entry").get("openLegalBasis").asString()).isEqualTo("《个人信息保护法》第二十八条");
 
         mvc.perform(get("/api/catalog/entries/" + id).with(CONSUMER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.content.name").value("人口基本信息"))

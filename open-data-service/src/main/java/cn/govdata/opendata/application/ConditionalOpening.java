@@ -87,7 +87,8 @@ class ConditionalOpening {
         if (!listing.isConditional()) {
             throw PlatformException.conflict("not-conditional", listing.isUnconditional()
                     ? "Entry " + listing.entryId() + " is unconditionally open: download it without applying"
-                    : "Entry " + listing.entryId() + " is not open (不予开放): " + listing.openLegalBasis());
+                    : "Entry " + listing.entryId() + " is not open (不予开放): " + listing.openReason() + " ("
+                            + listing.openLegalBasis() + ")");
         }
         String id = "ODA-" + UUID.randomUUID();
         Instant now = clock.instant();

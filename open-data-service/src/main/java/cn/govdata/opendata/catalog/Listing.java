@@ -12,6 +12,7 @@ import java.util.Map;
  * written by the catalog follower has no dataset fields yet.
  *
  * @param openType       UNCONDITIONAL, CONDITIONAL or NOT_OPEN; anything unlisted is unconditional (QY 35)
+ * @param openReason     why a NOT_OPEN entry is closed; null for listings built from events older than the field
  * @param masking        field name → mask rule, set by the department before it publishes
  * @param currentVersion the dataset version downloads serve; null until the first upload
  */
@@ -24,6 +25,7 @@ public record Listing(
         String region,
         String openType,
         String openConditions,
+        String openReason,
         String openLegalBasis,
         String topic,
         String industry,

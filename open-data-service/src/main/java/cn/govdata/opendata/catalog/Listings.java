@@ -49,6 +49,7 @@ public class Listings {
                 .set("region", s.region())
                 .set("openType", openType.name())
                 .set("openConditions", s.openConditions())
+                .set("openReason", s.openReason())
                 .set("openLegalBasis", s.openLegalBasis())
                 .set("topic", s.topic())
                 .set("industry", s.industry())
@@ -89,6 +90,19 @@ public class Listings {
         if (department != null && !department.isBlank()) {
             criteria = criteria.and("department").is(department);
         }
+        return page(criteria, q, page, size);
+    }
+
+    /** Not-open entries (不予开放), optionally narrowed by keyword and department, in entry id order. */
+    public SearchResult notOpen(String q, String department, int page, int size) {
+        Criteria criteria = Criteria.where("withdrawn").ne(true).and("openType").is(OpenType.NOT_OPEN.name());
+        if (department != null && !department.isBlank()) {
+            criteria = criteria.and("department").is(department);
+        }
+        return page(criteria, q, page, size);
+    }
+
+    private SearchResult page(Criteria criteria, String q, int page, int size) {
         if (q != null && !q.isBlank()) {
             criteria = criteria.and("searchText").regex(Pattern.quote(q.strip().toLowerCase(Locale.ROOT)));
         }
@@ -97,11 +111,6 @@ public class Listings {
         List<Listing> items = mongo.find(query.with(Sort.by("_id")).skip((long) page * size).limit(size), Listing.class,
                 Listing.COLLECTION);
         return new SearchResult(items, total);
-    }
-
-    public List<Listing> notOpen() {
-        return mongo.find(Query.query(Criteria.where("withdrawn").ne(true).and("openType").is(OpenType.NOT_OPEN.name()))
-                .with(Sort.by("_id")), Listing.class, Listing.COLLECTION);
     }
 
     public void setMasking(String entryId, Map<String, String> rules) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
+import java.util.function.Function;
 
 /** Anonymous search, browse and metadata of the open catalog, and the not-open list with its legal basis. */
 @RestController
@@ -28,15 +28,11 @@ class PublicCatalogController {
                                      @RequestParam(required = false) String department,
                                      @RequestParam(required = false) String openType,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw PlatformException.invalidField("size", "page >= 0 and 1 <= size <= 100");
-        }
+        checkPage(page, size);
         if ("NOT_OPEN".equalsIgnoreCase(openType)) {
             throw PlatformException.invalidField("openType", "not-open entries are listed at /api/open-data/public/not-open");
         }
-        var result = listings.search(q, topic, department, openType, page, size);
-        return new PageResponse<>(result.items().stream().map(this::view).toList(), page, size, result.total(),
-                (int) ((result.total() + size - 1) / size));
+        return pageOf(listings.search(q, topic, department, openType, page, size), this::view, page, size);
     }
 
     @GetMapping("/api/open-data/public/datasets/{entryId}")
@@ -45,15 +41,33 @@ class PublicCatalogController {
                 .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
     }
 
+    /**
+     * @param reason     why the entry is not opened (the catalog's openReason)
+     * @param legalBasis the law or regulation it is closed under (the catalog's openLegalBasis)
+     */
     record NotOpenView(String entryId, String name, String department, String departmentName, String reason,
                        String legalBasis) {
     }
 
-    /** 不予开放 entries and why (NJ 24, SY 34, QY 33-34). */
+    /** 不予开放 entries and why (NJ 24, SY 34, QY 33-34), paged like the dataset list. */
     @GetMapping("/api/open-data/public/not-open")
-    List<NotOpenView> notOpen() {
-        return listings.notOpen().stream().map(l -> new NotOpenView(l.entryId(), l.name(), l.department(),
-                name(l.department()), l.openConditions(), l.openLegalBasis())).toList();
+    PageResponse<NotOpenView> notOpen(@RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String department,
+                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        return pageOf(listings.notOpen(q, department, page, size), l -> new NotOpenView(l.entryId(), l.name(), l.department(),
+                name(l.department()), l.openReason(), l.openLegalBasis()), page, size);
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw PlatformException.invalidField("size", "page >= 0 and 1 <= size <= 100");
+        }
+    }
+
+    private static <T> PageResponse<T> pageOf(Listings.SearchResult result, Function<Listing, T> view, int page, int size) {
+        return new PageResponse<>(result.items().stream().map(view).toList(), page, size, result.total(),
+                (int) ((result.total() + size - 1) / size));
     }
 
     private DatasetView view(Listing l) {

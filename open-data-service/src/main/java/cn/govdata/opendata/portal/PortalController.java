@@ -17,7 +17,6 @@ import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * The public portal: plain server-rendered HTML (no script), reachable anonymously through the
@@ -63,13 +62,13 @@ class PortalController {
                     .append(q == null ? "" : "&q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8)).append("\">下一页</a></p>");
         }
         html.append("</section>");
-        html.append(notOpenSection(listings.notOpen()));
+        html.append(notOpenSection(0));
         return page("首页", html.toString());
     }
 
     @GetMapping(value = BASE + "/not-open", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-    String notOpen() {
-        return page("不予开放数据", notOpenSection(listings.notOpen()));
+    String notOpen(@RequestParam(defaultValue = "0") int page) {
+        return page("不予开放数据", notOpenSection(Math.max(page, 0)));
     }
 
     @GetMapping(value = BASE + "/datasets/{entryId}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -127,15 +126,22 @@ class PortalController {
         return page(l.name(), html.toString());
     }
 
-    private String notOpenSection(List<Listing> notOpen) {
+    /** One page of the not-open list; the next page lives on the not-open page, so the home page stays short. */
+    private String notOpenSection(int p) {
+        var result = listings.notOpen(null, null, p, PAGE_SIZE);
         StringBuilder html = new StringBuilder("<section id=\"not-open\"><h2>不予开放数据</h2>")
+                .append("<p class=\"count\">共 ").append(result.total()).append(" 项</p>")
                 .append("<table><thead><tr><th>名称</th><th>提供部门</th><th>不予开放理由</th><th>法律依据</th></tr></thead><tbody>");
-        for (Listing l : notOpen) {
+        for (Listing l : result.items()) {
             html.append("<tr class=\"not-open\"><td>").append(esc(l.name())).append("</td><td>").append(esc(department(l.department())))
-                    .append("</td><td>").append(esc(l.openConditions())).append("</td><td>").append(esc(l.openLegalBasis()))
+                    .append("</td><td>").append(esc(l.openReason())).append("</td><td>").append(esc(l.openLegalBasis()))
                     .append("</td></tr>");
         }
-        return html.append("</tbody></table></section>").toString();
+        html.append("</tbody></table>");
+        if ((long) (p + 1) * PAGE_SIZE < result.total()) {
+            html.append("<p><a rel=\"next\" href=\"").append(BASE).append("/not-open?page=").append(p + 1).append("\">下一页</a></p>");
+        }
+        return html.append("</section>").toString();
     }
 
     private String page(String title, String body) {

@@ -34,6 +34,36 @@ class OpenCatalogTest {
     org.springframework.kafka.test.EmbeddedKafkaBroker embeddedKafka;
 
     @Test
+    void theNotOpenListIsPagedAndFilteredAndGivesEachEntrysReasonAndLegalBasis() throws Exception {
+        String brokers = embeddedKafka.getBrokersAsString();
+        String department = "NO" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        for (int i = 1; i <= 3; i++) {
+            OpenDataFixtures.publishToCatalog(brokers, json, entry(department + "-00000" + i, "不动产登记信息第" + i + "批", department,
+                    "NOT_OPEN", "《不动产登记暂行条例》第二十八条", false));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/open-data/public/not-open").param("department", department))
+                        .andExpect(jsonPath("$.totalItems").value(3)));
+
+        mvc.perform(get("/api/open-data/public/not-open").param("department", department).param("size", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.size").value(2))
+                .andExpect(jsonPath("$.totalPages").value(2))
+                .andExpect(jsonPath("$.items[0].entryId").value(department + "-000001"))
+                .andExpect(jsonPath("$.items[0].reason").value("涉及个人隐私"))
+                .andExpect(jsonPath("$.items[0].legalBasis").value("《不动产登记暂行条例》第二十八条"));
+        mvc.perform(get("/api/open-data/public/not-open").param("department", department).param("size", "2").param("page", "1"))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].entryId").value(department + "-000003"));
+        mvc.perform(get("/api/open-data/public/not-open").param("department", department).param("q", "第2批"))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("不动产登记信息第2批"));
+        mvc.perform(get("/api/open-data/public/not-open").param("size", "101"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void catalogEventsBuildAnAnonymousSearchableCatalogWithTheNotOpenListAndWithoutSharedData() throws Exception {
         String brokers = embeddedKafka.getBrokersAsString();
         String open = uniqueId("OPEN");
@@ -47,7 +77,8 @@ class OpenCatalogTest {
         OpenDataFixtures.awaitListed(mvc, open);
         OpenDataFixtures.awaitListed(mvc, conditional);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                mvc.perform(get("/api/open-data/public/not-open")).andExpect(jsonPath("$[*].entryId", hasItem(notOpen))));
+                mvc.perform(get("/api/open-data/public/not-open").param("size", "100"))
+                        .andExpect(jsonPath("$.items[*].entryId", hasItem(notOpen))));
 
         mvc.perform(get("/api/open-data/public/datasets").param("q", "食品经营"))
                 .andExpect(status().isOk())
@@ -63,9 +94,9 @@ class OpenCatalogTest {
                 .andExpect(jsonPath("$.openType").value("UNCONDITIONAL"))
                 .andExpect(jsonPath("$.topic").value("市场监管"))
                 .andExpect(jsonPath("$.dataItems[1].name").value("身份证号"));
-        mvc.perform(get("/api/open-data/public/not-open"))
-                .andExpect(jsonPath("$[?(@.entryId=='" + notOpen + "')].legalBasis").value(hasItem("《个人信息保护法》第二十八条")))
-                .andExpect(jsonPath("$[?(@.entryId=='" + notOpen + "')].reason").value(hasItem("涉及个人隐私")));
+        mvc.perform(get("/api/open-data/public/not-open").param("size", "100"))
+                .andExpect(jsonPath("$.items[?(@.entryId=='" + notOpen + "')].legalBasis").value(hasItem("《个人信息保护法》第二十八条")))
+                .andExpect(jsonPath("$.items[?(@.entryId=='" + notOpen + "')].reason").value(hasItem("涉及个人隐私")));
         mvc.perform(get("/api/open-data/public/datasets/" + notOpen)).andExpect(status().isNotFound());
 
         // QY 37: data obtained through sharing never appears, although the event was consumed.

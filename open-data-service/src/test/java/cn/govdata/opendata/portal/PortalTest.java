@@ -51,7 +51,7 @@ class PortalTest {
                 .contains("<form id=\"search\"").contains("name=\"q\"").contains("value=\"医疗机构\"")
                 .contains("医疗机构&lt;名录&gt;").doesNotContain("医疗机构<名录>")
                 .contains("href=\"/api/open-data/public/portal/datasets/" + open + "\"")
-                .contains("id=\"not-open\"").contains("病历信息").contains("《基本医疗卫生与健康促进法》第九十二条")
+                .contains("id=\"not-open\"").contains("病历信息").contains("涉及个人隐私").contains("《基本医疗卫生与健康促进法》第九十二条")
                 .doesNotContain("<script");
 
         String page = mvc.perform(get("/api/open-data/public/portal/datasets/" + open)).andExpect(status().isOk())

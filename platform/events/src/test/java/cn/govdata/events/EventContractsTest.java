@@ -1,5 +1,7 @@
 package cn.govdata.events;
 
+import cn.govdata.events.catalog.CatalogEntryEvents;
+import cn.govdata.events.catalog.CatalogEntrySnapshot;
 import cn.govdata.events.catalog.DepartmentRegistered;
 import cn.govdata.events.deadline.DeadlineEvent;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,19 @@ class EventContractsTest {
 
         assertThat(SchemaAssertions.violations(EventTypes.DEPARTMENT_REGISTERED, withoutRegion))
                 .anySatisfy(v -> assertThat(v.getMessage()).contains("region"));
+    }
+
+    @Test
+    void aPublishedCatalogEntryCarriesWhyItIsNotOpenAndConformsToItsSchema() {
+        var snapshot = new CatalogEntrySnapshot("101001-PSB-000001", 1, "人口基础信息", null, "PSB", "人口信息管理系统", "BASIC",
+                "POPULATION", List.of("JSON"), List.of(new CatalogEntrySnapshot.DataItem("公民身份号码", "STRING", 18, null, true, true)),
+                "UNCONDITIONAL", null, null, List.of("API"), "NOT_OPEN", null, "含个人信息", "《个人信息保护法》第二十八条", false,
+                "DAILY", "人口", null, "320100", "IMPORTANT");
+        String body = json.writeValueAsString(new CatalogEntryEvents.Published(snapshot, "bureau",
+                Instant.parse("2026-11-20T02:00:00Z"), Instant.parse("2026-11-19T02:00:00Z")));
+
+        SchemaAssertions.assertConforms(EventTypes.CATALOG_ENTRY_PUBLISHED, body);
+        assertThat(json.readTree(body).get("entry").get("openReason").asString()).isEqualTo("含个人信息");
     }
 
     @Test

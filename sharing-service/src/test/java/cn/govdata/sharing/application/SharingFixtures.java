@@ -148,7 +148,7 @@ public final class SharingFixtures {
                 items.stream().map(i -> new CatalogEntrySnapshot.DataItem(i, "STRING", 64, i, i.equals("姓名")
                         || i.equals("公民身份号码"), false)).toList(),
                 shareType, "UNCONDITIONAL".equals(shareType) ? null : "仅限履行社会救助职责",
-                "UNCONDITIONAL".equals(shareType) ? null : "民政部门", methods, "UNCONDITIONAL", null, null, false, "DAILY",
+                "UNCONDITIONAL".equals(shareType) ? null : "民政部门", methods, "UNCONDITIONAL", null, null, null, false, "DAILY",
                 "社会保障", "人力资源和社会保障", REGION, "二级");
     }
 }

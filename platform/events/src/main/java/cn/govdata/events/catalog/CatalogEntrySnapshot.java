@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * The published content of a catalog entry as subscribers need it to act without calling back:
  * sharing builds its resource view from it, open-data its public listing, counties their mirror.
+ *
+ * @param openReason     why the entry is not opened (不予开放理由), null unless the open type is NOT_OPEN;
+ *                       absent from events published before it was added, which consumers read as null
+ * @param openLegalBasis the legal basis of a conditional or not-open entry (NJ 24, SY 34, QY 33-34)
  */
 public record CatalogEntrySnapshot(
         String entryId,
@@ -23,6 +27,7 @@ public record CatalogEntrySnapshot(
         List<String> shareMethods,
         String openType,
         String openConditions,
+        String openReason,
         String openLegalBasis,
         boolean obtainedBySharing,
         String updateFrequency,
