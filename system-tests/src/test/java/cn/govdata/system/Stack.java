@@ -89,7 +89,13 @@ final class Stack {
     }
 
     static Response call(String method, String path, String token, String body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    /** A call with extra request headers, e.g. the exchange's {@code X-Purpose}. */
+    static Response call(String method, String path, String token, String body, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(get("GATEWAY_URL") + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -161,11 +167,18 @@ final class Stack {
 
     /** Runs a ./govdata subcommand, e.g. restarting one service, and fails the test if it fails. */
     static void govdata(String... args) {
+        govdata(Map.of(), args);
+    }
+
+    /** Runs a ./govdata subcommand with extra environment, e.g. GOVDATA_JURISDICTION for a restart. */
+    static void govdata(Map<String, String> environment, String... args) {
         var command = new java.util.ArrayList<String>();
         command.add(root().resolve("govdata").toString());
         command.addAll(java.util.List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(root().toFile()).inheritIO().start();
+            var builder = new ProcessBuilder(command).directory(root().toFile()).inheritIO();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("./govdata " + String.join(" ", args) + " exited with " + exit);

@@ -20,8 +20,8 @@ import java.util.function.Function;
  * registration), each kept for {@code grant-cache-ttl} so the hot path does not query the store on
  * every call. The price is staleness: a grant suspended or revoked in the database is still honoured
  * by a replica until the next reload, normally the TTL plus one read (default 1 s), at worst twice
- * the TTL plus a second while the store is slow. A registration changed through this replica is
- * forgotten at once.
+ * the TTL plus a second while the store is slow. A grant or registration changed through this
+ * replica is forgotten at once, so a suspension takes effect there from the next call.
  */
 @Component
 class ExchangeLookups {
@@ -47,6 +47,7 @@ class ExchangeLookups {
         this.resourceCache = cache(ttl, 10_000, resources::find);
         this.providerCache = cache(ttl, 10_000, providers::find);
         providers.onChange(providerCache::invalidate);
+        grants.onChange((consumer, resource) -> grantCache.invalidate(consumer + '\u0000' + resource));
     }
 
     /** The department's grants on the resource that are neither revoked nor expired, newest first. */

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /** The grants collection; the exchange reads it on every call. */
 @Repository
@@ -29,6 +31,7 @@ public class Grants {
 
     private final MongoTemplate mongo;
     private final VersionedWrites writes;
+    private final CopyOnWriteArrayList<BiConsumer<String, String>> changeListeners = new CopyOnWriteArrayList<>();
 
     Grants(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -47,6 +50,18 @@ public class Grants {
         return find(id).orElseThrow(() -> PlatformException.notFound("Grant", id));
     }
 
+    /**
+     * Called with (consumer department, resource id) whenever a grant is issued or changes state in
+     * this replica, so the exchange's cache honours a suspension or revocation from the next call.
+     */
+    public void onChange(BiConsumer<String, String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(Grant grant) {
+        changeListeners.forEach(listener -> listener.accept(grant.consumerDepartment(), grant.resourceId()));
+    }
+
     /** The consumer department's grants on a resource that are not revoked or expired, newest first. */
     public List<Grant> current(String consumerDepartment, String resourceId) {
         return mongo.find(Query.query(Criteria.where("consumerDepartment").is(consumerDepartment)
@@ -57,6 +72,12 @@ public class Grants {
     /** Records use without touching the version, so a concurrent state change is never overwritten. */
     public void touch(String grantId, Instant usedAt) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(grantId)), new Update().max("lastUsedAt", usedAt), Grant.class);
+    }
+
+    /** The grants on the resource that are active and not past their validity at {@code now}. */
+    public List<Grant> activeOnResource(String resourceId, Instant now) {
+        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId).and("state").is(Grant.State.ACTIVE)
+                .and("validTo").gt(now)), Grant.class);
     }
 
     /** Every grant on the resource that has not ended. */
@@ -75,6 +96,7 @@ public class Grants {
     boolean insert(Grant grant) {
         try {
             mongo.insert(grant);
+            changed(grant);
             return true;
         } catch (DuplicateKeyException issuedBefore) {
             return false;
@@ -95,7 +117,11 @@ public class Grants {
     }
 
     boolean tryUpdate(Grant loaded, Grant next, List<OutboxMessage> events) {
-        return writes.update(loaded.id(), loaded.version(), next, events, EXCHANGE_OWNED);
+        boolean written = writes.update(loaded.id(), loaded.version(), next, events, EXCHANGE_OWNED);
+        if (written) {
+            changed(next);
+        }
+        return written;
     }
 
     Page<Grant> page(Criteria criteria, Pageable pageable) {

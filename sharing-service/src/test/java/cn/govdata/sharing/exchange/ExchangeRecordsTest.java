@@ -147,11 +147,30 @@ class ExchangeRecordsTest {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())),
                 new Update().set("state", Grant.State.SUSPENDED).set("stateReason", "bureau order"), Grant.class);
 
-        // grant-cache-ttl defaults to 1 s: the documented bound on how long a suspension takes to bite.
-        await().atMost(Duration.ofMillis(1_500)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        // A change made behind this replica's back (another replica, an operator): grant-cache-ttl
+        // defaults to 1 s, and the documented worst case is twice the TTL plus a second.
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "audit"))
                         .andExpect(status().isForbidden())
                         .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/grant-suspended")));
+    }
+
+    @Test
+    void aSuspensionByTheBureauBitesOnTheVeryNextCallDespiteTheGrantCache() throws Exception {
+        String resourceId = resourceWithPerson();
+        Grant grant = ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE,
+                List.of(NAME), List.of(), 0, 0);
+        mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "audit"))
+                .andExpect(status().isOk());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sharing/grants/" + grant.id() + "/suspension")
+                        .with(cn.govdata.platform.test.TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"批量爬取\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "audit"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/grant-suspended"));
     }
 
     @Test
