@@ -21,10 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExchangeSystemTest {
 
-    /** One of the simulator's residents (deploy/provider-sim/mappings/person-01.json). */
-    static final String PERSON = "320115200206235413";
-    static final List<String> ITEMS = List.of("公民身份号码", "姓名", "性别", "出生日期", "手机号码", "住址", "民族");
-    static final Map<String, String> PURPOSE = Map.of("X-Purpose", CatalogSystemTest.encode("养老保险待遇资格认证"));
+    static final String PERSON = Scenarios.PERSON;
+    static final Map<String, String> PURPOSE = Scenarios.PURPOSE;
 
     static String bureau;
     static String psb;
@@ -43,17 +41,10 @@ class ExchangeSystemTest {
         Scenarios.department(bureau, "HRSS", "市人力资源和社会保障局");
     }
 
-    static String peopleResource(String shareType) {
-        String name = "系统测试" + Scenarios.run() + "人口基本信息";
-        String id = Scenarios.publish(psb, bureau, Scenarios.entry(name, "PSB", shareType, "NOT_OPEN", ITEMS));
-        Scenarios.registerPeopleProvider(psb, id);
-        return id;
-    }
-
     @Test
     void aGrantedConsumerGetsOnlyItsItemsMaskedWithProvenanceUntilSuspendedAndAuditSeesEveryAccess() {
         Instant started = Instant.now();
-        String resource = peopleResource("UNCONDITIONAL");
+        String resource = Scenarios.peopleResource(psb, bureau, "UNCONDITIONAL");
         String grant = Scenarios.grant(hrss, resource, List.of("公民身份号码", "姓名", "手机号码"));
 
         var response = Stack.call("GET", "/api/exchange/" + resource + "/records/" + PERSON, hrss, null, PURPOSE);
@@ -103,7 +94,7 @@ class ExchangeSystemTest {
 
     @Test
     void aProviderOutageIsAnsweredWithin503InUnderASecondAndTheExchangeRecoversWhenItIsBack() {
-        String resource = peopleResource("UNCONDITIONAL");
+        String resource = Scenarios.peopleResource(psb, bureau, "UNCONDITIONAL");
         Scenarios.grant(hrss, resource, List.of("公民身份号码", "姓名"));
         String path = "/api/exchange/" + resource + "/records/" + PERSON;
         assertThat(Stack.call("GET", path, hrss, null, PURPOSE).status()).isEqualTo(200);
@@ -127,9 +118,9 @@ class ExchangeSystemTest {
 
     @Test
     void aConditionalApplicationPassesTheFormalityCheckAndIsApprovedOrRefusedWithReasonsByTheProvider() {
-        String resource = peopleResource("CONDITIONAL");
+        String resource = Scenarios.peopleResource(psb, bureau, "CONDITIONAL");
 
-        String approvedId = apply(resource, List.of("公民身份号码", "姓名"));
+        String approvedId = Scenarios.applyConditional(hrss, bureau, resource, List.of("公民身份号码", "姓名"));
         var decided = Stack.call("POST", "/api/sharing/applications/" + approvedId + "/decision", psb,
                 "{\"approve\":true,\"items\":[\"公民身份号码\"]}");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
@@ -139,29 +130,13 @@ class ExchangeSystemTest {
         assertThat(issued.get("items").toString()).as("minimum necessary: only what the provider approved")
                 .contains("公民身份号码").doesNotContain("姓名");
 
-        String refusedId = apply(resource, List.of("公民身份号码", "手机号码"));
+        String refusedId = Scenarios.applyConditional(hrss, bureau, resource, List.of("公民身份号码", "手机号码"));
         var refused = Stack.call("POST", "/api/sharing/applications/" + refusedId + "/decision", psb,
                 "{\"approve\":false,\"reasons\":[\"申请事项与所述履职依据无关\"],\"legalBasis\":\"《南京市政务数据管理暂行办法》第二十二条\"}");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
         assertThat(refused.json().get("state").asString()).isEqualTo("REFUSED");
         assertThat(refused.body()).contains("申请事项与所述履职依据无关");
         assertThat(refused.json().get("grantIssued").asBoolean()).isFalse();
-    }
-
-    /** Applies for a conditional resource and takes it through the bureau's formality check when the profile has one. */
-    static String apply(String resource, List<String> items) {
-        var applied = Stack.call("POST", "/api/sharing/applications", hrss, Scenarios.application(resource, items));
-        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
-        String id = applied.json().get("id").asString();
-        if (applied.json().get("state").asString().equals("FORMALITY_CHECK")) {
-            var checked = Stack.call("POST", "/api/sharing/applications/" + id + "/formality-check", bureau,
-                    "{\"passed\":true}");
-            assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
-            assertThat(checked.json().get("state").asString()).isEqualTo("AWAITING_DECISION");
-        } else {
-            assertThat(applied.json().get("state").asString()).isEqualTo("AWAITING_DECISION");
-        }
-        return id;
     }
 
     /**
@@ -171,11 +146,11 @@ class ExchangeSystemTest {
      */
     @Test
     void underShenyangsProfileAProviderSilentPastTheDeadlineHasConsentedAndTheGrantIsIssued() {
-        String resource = peopleResource("CONDITIONAL");
+        String resource = Scenarios.peopleResource(psb, bureau, "CONDITIONAL");
         Stack.govdata(Map.of("GOVDATA_JURISDICTION", "shenyang"), "restart", "sharing-service");
         try {
             assertThat(Stack.call("GET", "/api/sharing/policy", hrss, null).body()).contains("shenyang");
-            String id = apply(resource, List.of("公民身份号码", "姓名"));
+            String id = Scenarios.applyConditional(hrss, bureau, resource, List.of("公民身份号码", "姓名"));
             var advanced = Stack.call("POST", "/api/sharing/time/advance", operator, "{\"by\":\"P20D\"}");
             assertThat(advanced.status()).as(advanced.toString()).isEqualTo(200);
             WalkingSkeletonSystemTest.eventually("the silent provider's application is approved", () -> {

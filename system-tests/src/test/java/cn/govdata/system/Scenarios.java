@@ -18,6 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Scenarios {
 
+    /** One of the simulated provider's residents (deploy/provider-sim/mappings/person-01.json). */
+    static final String PERSON = "320115200206235413";
+    /** The items of the simulated PSB people API, as its catalog entry lists them. */
+    static final List<String> PEOPLE_ITEMS = List.of("公民身份号码", "姓名", "性别", "出生日期", "手机号码", "住址", "民族");
+    /** The exchange wants every call's purpose, percent-encoded. */
+    static final Map<String, String> PURPOSE = Map.of("X-Purpose",
+            java.net.URLEncoder.encode("养老保险待遇资格认证", java.nio.charset.StandardCharsets.UTF_8));
+
     /** Items the simulated PSB people API (deploy/provider-sim) serves that identify a person. */
     private static final Set<String> PERSONAL = Set.of("公民身份号码", "姓名", "手机号码", "住址", "出生日期");
 
@@ -146,5 +154,32 @@ final class Scenarios {
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         assertThat(applied.json().get("grantIssued").asBoolean()).as(applied.toString()).isTrue();
         return applied.json().get("grantId").asString();
+    }
+
+    /** A published PSB resource of the given share type served by the simulated people API; returns its id. */
+    static String peopleResource(String psbToken, String bureauToken, String shareType) {
+        String name = "系统测试" + run() + "人口基本信息";
+        String id = publish(psbToken, bureauToken, entry(name, "PSB", shareType, "NOT_OPEN", PEOPLE_ITEMS));
+        registerPeopleProvider(psbToken, id);
+        return id;
+    }
+
+    /**
+     * Applies for a conditionally shared resource and, when the profile routes it through the
+     * bureau's formality check, passes that; returns the application id, awaiting the provider's decision.
+     */
+    static String applyConditional(String consumerToken, String bureauToken, String resourceId, List<String> items) {
+        var applied = Stack.call("POST", "/api/sharing/applications", consumerToken, application(resourceId, items));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String id = applied.json().get("id").asString();
+        if (applied.json().get("state").asString().equals("FORMALITY_CHECK")) {
+            var checked = Stack.call("POST", "/api/sharing/applications/" + id + "/formality-check", bureauToken,
+                    "{\"passed\":true}");
+            assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+            assertThat(checked.json().get("state").asString()).isEqualTo("AWAITING_DECISION");
+        } else {
+            assertThat(applied.json().get("state").asString()).isEqualTo("AWAITING_DECISION");
+        }
+        return id;
     }
 }
