@@ -4,7 +4,10 @@ import cn.govdata.events.sharing.SharingEvents;
 
 import java.util.List;
 
-/** Event types of the share applications, grants and demands for uncatalogued data (sharing-service); topic {@link Topics#SHARING}. */
+/**
+ * Event types of the share applications, grants, correction notices to grant holders and demands for
+ * uncatalogued data (sharing-service); topic {@link Topics#SHARING}.
+ */
 public final class SharingEventTypes {
 
     static final String SCHEMAS = "cn/govdata/events/schemas/";
@@ -35,6 +38,8 @@ public final class SharingEventTypes {
             "grant.ending-notice", SharingEvents.GrantEndingNotice.class, "grant-ending-notice");
     public static final EventType<SharingEvents.GrantRenewed> GRANT_RENEWED = sharing(
             "grant.renewed", SharingEvents.GrantRenewed.class, "grant-renewed");
+    public static final EventType<SharingEvents.CorrectionNotified> CORRECTION_NOTIFIED = sharing(
+            "correction.notified", SharingEvents.CorrectionNotified.class, "correction-notified");
     public static final EventType<SharingEvents.DemandRaised> DEMAND_RAISED = sharing(
             "demand.raised", SharingEvents.DemandRaised.class, "demand-raised");
     public static final EventType<SharingEvents.DemandAnswered> DEMAND_ANSWERED = sharing(
@@ -45,8 +50,8 @@ public final class SharingEventTypes {
     /** Listed in {@link EventTypes#all()}. */
     public static final List<EventType<?>> ALL = List.of(APPLICATION_SUBMITTED, FORMALITY_CHECKED, APPLICATION_DECIDED,
             APPLICATION_ESCALATED, COORDINATION_DECIDED, GRANT_ISSUED, GRANT_SUSPENDED, GRANT_REINSTATED, GRANT_REVOKED,
-            GRANT_EXPIRED, GRANT_NARROWED, GRANT_ENDING_NOTICE, GRANT_RENEWED, DEMAND_RAISED, DEMAND_ANSWERED,
-            DEMAND_FULFILLED);
+            GRANT_EXPIRED, GRANT_NARROWED, GRANT_ENDING_NOTICE, GRANT_RENEWED, CORRECTION_NOTIFIED, DEMAND_RAISED,
+            DEMAND_ANSWERED, DEMAND_FULFILLED);
 
     private SharingEventTypes() {
     }
