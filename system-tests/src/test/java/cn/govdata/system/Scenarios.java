@@ -88,7 +88,10 @@ final class Scenarios {
         entry.put("shareMethods", List.of("API", "FILE"));
         entry.put("openType", openType);
         switch (openType) {
-            case "CONDITIONAL" -> entry.put("openConditions", "仅向签署数据利用协议的申请人开放");
+            case "CONDITIONAL" -> {
+                entry.put("openConditions", "仅向签署数据利用协议的申请人开放");
+                entry.put("openLegalBasis", "《南京市公共数据开放管理办法》第二十七条");
+            }
             case "NOT_OPEN" -> {
                 entry.put("openReason", "含个人信息");
                 entry.put("openLegalBasis", "《个人信息保护法》第二十八条");

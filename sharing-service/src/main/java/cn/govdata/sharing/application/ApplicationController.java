@@ -2,6 +2,7 @@ package cn.govdata.sharing.application;
 
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
+import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
 import cn.govdata.sharing.grant.SharingAccess;
 import jakarta.validation.Valid;
@@ -26,8 +27,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,25 +88,10 @@ class ApplicationController {
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                        Caller caller) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(scope(caller));
-        if (state != null) {
-            all.add(Criteria.where("state").is(state));
-        }
-        if (resourceId != null) {
-            all.add(Criteria.where("resourceId").is(resourceId));
-        }
-        if (consumer != null) {
-            all.add(Criteria.where("consumerDepartment").is(consumer));
-        }
-        if (provider != null) {
-            all.add(Criteria.where("providerDepartment").is(provider));
-        }
-        if (department != null) {
-            all.add(new Criteria().orOperator(Criteria.where("consumerDepartment").is(department),
-                    Criteria.where("providerDepartment").is(department)));
-        }
-        return PageResponse.of(applications.page(new Criteria().andOperator(all.toArray(Criteria[]::new)),
+        Criteria filter = ListFilter.within(scope(caller)).is("state", state).is("resourceId", resourceId)
+                .is("consumerDepartment", consumer).is("providerDepartment", provider)
+                .eitherIs(department, "consumerDepartment", "providerDepartment").criteria();
+        return PageResponse.of(applications.page(filter,
                 PageRequest.of(page, size)), ApplicationView::of);
     }
 

@@ -4,6 +4,7 @@ import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineHandler;
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
+import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
 import cn.govdata.sharing.grant.SharingAccess;
 import jakarta.validation.Valid;
@@ -30,7 +31,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,24 +97,15 @@ class DemandController {
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                   Caller caller) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(scope(caller));
-        if (state != null) {
-            all.add(Criteria.where("state").is(state));
-        }
-        if (requestingDepartment != null) {
-            all.add(Criteria.where("requestingDepartment").is(requestingDepartment));
-        }
-        if (addressedTo != null) {
-            all.add(Criteria.where("addressedTo").is(addressedTo));
-        }
+        ListFilter filter = ListFilter.within(scope(caller)).is("state", state)
+                .is("requestingDepartment", requestingDepartment).is("addressedTo", addressedTo);
         if (overdue != null) {
             Criteria late = new Criteria().orOperator(Criteria.where("answerOverdue").is(true),
                     Criteria.where("publishOverdue").is(true));
-            all.add(overdue ? late : new Criteria().andOperator(Criteria.where("answerOverdue").is(false),
+            filter.and(overdue ? late : new Criteria().andOperator(Criteria.where("answerOverdue").is(false),
                     Criteria.where("publishOverdue").is(false)));
         }
-        return PageResponse.of(demands.page(new Criteria().andOperator(all.toArray(Criteria[]::new)), PageRequest.of(page, size)),
+        return PageResponse.of(demands.page(filter.criteria(), PageRequest.of(page, size)),
                 DemandView::of);
     }
 

@@ -2,6 +2,7 @@ package cn.govdata.sharing.grant;
 
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
+import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,33 +74,16 @@ class GrantController {
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                  Caller caller) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(scope(caller));
-        if (state != null) {
-            all.add(Criteria.where("state").is(state));
-        }
-        if (resourceId != null) {
-            all.add(Criteria.where("resourceId").is(resourceId));
-        }
-        if (consumer != null) {
-            all.add(Criteria.where("consumerDepartment").is(consumer));
-        }
-        if (provider != null) {
-            all.add(Criteria.where("providerDepartment").is(provider));
-        }
-        if (department != null) {
-            all.add(new Criteria().orOperator(Criteria.where("consumerDepartment").is(department),
-                    Criteria.where("providerDepartment").is(department)));
-        }
+        ListFilter filter = ListFilter.within(scope(caller)).is("state", state).is("resourceId", resourceId)
+                .is("consumerDepartment", consumer).is("providerDepartment", provider)
+                .eitherIs(department, "consumerDepartment", "providerDepartment");
         Instant now = clock.instant();
         if (unused) {
             Instant cutoff = managing.unusedCutoff(now);
-            all.add(Criteria.where("state").is(Grant.State.ACTIVE));
-            all.add(Criteria.where("validTo").gt(now));
-            all.add(Criteria.where("validFrom").lte(cutoff));
-            all.add(new Criteria().orOperator(Criteria.where("lastUsedAt").is(null), Criteria.where("lastUsedAt").lte(cutoff)));
+            filter.is("state", Grant.State.ACTIVE).and(Criteria.where("validTo").gt(now)).and(Criteria.where("validFrom").lte(cutoff))
+                    .and(new Criteria().orOperator(Criteria.where("lastUsedAt").is(null), Criteria.where("lastUsedAt").lte(cutoff)));
         }
-        var found = grants.page(new Criteria().andOperator(all.toArray(Criteria[]::new)), PageRequest.of(page, size));
+        var found = grants.page(filter.criteria(), PageRequest.of(page, size));
         return PageResponse.of(found, g -> view(g, now));
     }
 
