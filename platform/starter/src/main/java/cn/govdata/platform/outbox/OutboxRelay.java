@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,8 +19,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,25 +68,53 @@ public final class OutboxRelay implements SmartLifecycle {
         long stillPending = 0;
         for (OutboxCollection collection : collections) {
             Query withPending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
-            for (Document document : mongo.find(withPending, Document.class, collection.name())) {
+            List<Document> documents = mongo.find(withPending, Document.class, collection.name());
+            if (documents.isEmpty()) {
+                continue;
+            }
+            // Every message of the poll goes out at once, so the producer batches them into a few
+            // requests; waiting for each acknowledgement in turn cost a broker round trip and a
+            // produce request per event, which capped the exchange's access events near 100/s.
+            List<List<CompletableFuture<?>>> sends = new ArrayList<>();
+            for (Document document : documents) {
+                List<CompletableFuture<?>> ofDocument = new ArrayList<>();
+                for (Document message : document.getList("outbox", Document.class, List.of())) {
+                    ofDocument.add(send(message));
+                }
+                sends.add(ofDocument);
+            }
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.name());
+            int removable = 0;
+            for (int d = 0; d < documents.size(); d++) {
+                Document document = documents.get(d);
                 List<Document> messages = document.getList("outbox", Document.class, List.of());
-                for (Document message : messages) {
-                    if (!publish(message)) {
-                        stillPending += messages.size();
+                List<String> acknowledged = new ArrayList<>();
+                // Only the acknowledged prefix leaves the outbox: a message after a failed one is
+                // sent again with it next time (a duplicate consumers drop), never ahead of it.
+                for (int m = 0; m < messages.size(); m++) {
+                    if (!acknowledged(sends.get(d).get(m), messages.get(m), deadline)) {
+                        stillPending += messages.size() - m;
                         break;
                     }
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-                            new Update().pull("outbox", new Document("eventId", message.getString("eventId"))),
-                            collection.name());
-                    sent++;
+                    acknowledged.add(messages.get(m).getString("eventId"));
                 }
+                if (!acknowledged.isEmpty()) {
+                    removals.updateOne(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                            new Update().pull("outbox", new Document("eventId", new Document("$in", acknowledged))));
+                    removable++;
+                    sent += acknowledged.size();
+                }
+            }
+            if (removable > 0) {
+                removals.execute();
             }
         }
         pending.set(stillPending);
         return sent;
     }
 
-    private boolean publish(Document message) {
+    private CompletableFuture<?> send(Document message) {
         ProducerRecord<String, String> record = new ProducerRecord<>(message.getString("topic"), message.getString("key"),
                 message.getString("payload"));
         header(record, CloudEventHeaders.ID, message.getString("eventId"));
@@ -97,7 +128,15 @@ public final class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.REGION, message.getString("region"));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean acknowledged(CompletableFuture<?> send, Document message, long deadlineNanos) {
+        try {
+            send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             published.increment();
             return true;
         } catch (InterruptedException e) {
@@ -106,7 +145,7 @@ public final class OutboxRelay implements SmartLifecycle {
         } catch (Exception e) {
             failures.increment();
             log.warn("Relaying event {} to {} failed; it stays in the outbox and is retried: {}",
-                    message.getString("eventId"), record.topic(), e.toString());
+                    message.getString("eventId"), message.getString("topic"), e.toString());
             return false;
         }
     }
