@@ -2,17 +2,20 @@ package cn.govdata.opendata.catalog;
 
 import cn.govdata.events.catalog.CatalogEntrySnapshot;
 import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.problem.PlatformException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,27 @@ public class Listings {
     }
 
     /** Listed, not withdrawn datasets (unconditional and conditional), optionally filtered. */
+    /**
+     * The listing the public may see: not withdrawn and opened. A not-open entry is answered with
+     * why it is closed (SY 34, NJ 24), not with a bare "does not exist".
+     */
+    public Listing open(String entryId) {
+        Listing listing = find(entryId).filter(l -> !l.isWithdrawn())
+                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+        if (listing.isNotOpen()) {
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("entryId", entryId);
+            why.put("reason", listing.openReason());
+            why.put("legalBasis", listing.openLegalBasis());
+            why.put("notOpenList", "/api/open-data/public/not-open");
+            throw new PlatformException(HttpStatus.NOT_FOUND, "dataset-not-open", "Dataset not open",
+                    "Catalog entry " + entryId + " (" + listing.name() + ") is not opened to the public"
+                            + (listing.openReason() == null ? "" : ": " + listing.openReason())
+                            + (listing.openLegalBasis() == null ? "" : " (" + listing.openLegalBasis() + ")"), why);
+        }
+        return listing;
+    }
+
     public SearchResult search(String q, String topic, String department, String openType, int page, int size) {
         Criteria criteria = Criteria.where("withdrawn").ne(true);
         if (openType != null && !openType.isBlank()) {

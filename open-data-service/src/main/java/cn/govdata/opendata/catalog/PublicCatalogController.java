@@ -37,8 +37,7 @@ class PublicCatalogController {
 
     @GetMapping("/api/open-data/public/datasets/{entryId}")
     DatasetView metadata(@PathVariable String entryId) {
-        return listings.find(entryId).filter(l -> !l.isWithdrawn() && !l.isNotOpen()).map(this::view)
-                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+        return view(listings.open(entryId));
     }
 
     /**

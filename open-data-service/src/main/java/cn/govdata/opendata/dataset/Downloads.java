@@ -72,8 +72,7 @@ public class Downloads {
     }
 
     public Listing publishedListing(String entryId) {
-        Listing listing = listings.find(entryId).filter(l -> !l.isWithdrawn() && !l.isNotOpen())
-                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+        Listing listing = listings.open(entryId);
         if (!listing.hasDataset()) {
             throw PlatformException.notFound("Published version of open dataset", entryId);
         }

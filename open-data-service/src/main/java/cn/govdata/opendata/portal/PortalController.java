@@ -4,7 +4,6 @@ import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.policy.JurisdictionProfile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,8 +72,7 @@ class PortalController {
 
     @GetMapping(value = BASE + "/datasets/{entryId}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     String dataset(@PathVariable String entryId) {
-        Listing l = listings.find(entryId).filter(x -> !x.isWithdrawn() && !x.isNotOpen())
-                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+        Listing l = listings.open(entryId);
         StringBuilder html = new StringBuilder("<article id=\"dataset\"><h2>").append(esc(l.name())).append("</h2>");
         html.append("<p class=\"summary\">").append(esc(l.summary())).append("</p><table class=\"metadata\"><tbody>");
         row(html, "目录编号", l.entryId());

@@ -97,7 +97,13 @@ class OpenCatalogTest {
         mvc.perform(get("/api/open-data/public/not-open").param("size", "100"))
                 .andExpect(jsonPath("$.items[?(@.entryId=='" + notOpen + "')].legalBasis").value(hasItem("《个人信息保护法》第二十八条")))
                 .andExpect(jsonPath("$.items[?(@.entryId=='" + notOpen + "')].reason").value(hasItem("涉及个人隐私")));
-        mvc.perform(get("/api/open-data/public/datasets/" + notOpen)).andExpect(status().isNotFound());
+        // Asked for by id, a closed dataset says why rather than that it does not exist.
+        mvc.perform(get("/api/open-data/public/datasets/" + notOpen)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/dataset-not-open"))
+                .andExpect(jsonPath("$.reason").value("涉及个人隐私"))
+                .andExpect(jsonPath("$.legalBasis").value("《个人信息保护法》第二十八条"));
+        mvc.perform(get("/api/open-data/public/datasets/" + notOpen + "/download")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/dataset-not-open"));
 
         // QY 37: data obtained through sharing never appears, although the event was consumed.
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("processed_events").countDocuments() >= 4);
