@@ -103,7 +103,7 @@ class RegisteringProviders {
     }
 
     ProviderView view(String resourceId, Caller caller) {
-        SharedResource resource = resources.find(resourceId).orElseThrow(() -> PlatformException.notFound("Shared resource", resourceId));
+        SharedResource resource = resources.find(resourceId).orElseThrow(() -> Resources.unknown(resourceId));
         if (!isOwnOfficer(resource, caller) && !caller.hasRole(Roles.BUREAU_REVIEWER) && !caller.hasRole(Roles.PLATFORM_OPERATOR)) {
             throw PlatformException.forbidden("Only the providing department's data officer and the bureau see how a resource is served");
         }
@@ -152,7 +152,7 @@ class RegisteringProviders {
     }
 
     void deleteFile(String resourceId, String fileId, Caller caller) {
-        SharedResource resource = resources.find(resourceId).orElseThrow(() -> PlatformException.notFound("Shared resource", resourceId));
+        SharedResource resource = resources.find(resourceId).orElseThrow(() -> Resources.unknown(resourceId));
         requireOwnOfficer(resource, caller);
         if (registration(resourceId).file(fileId).isEmpty()) {
             throw PlatformException.notFound("File", fileId);

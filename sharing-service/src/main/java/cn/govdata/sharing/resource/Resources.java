@@ -2,8 +2,10 @@ package cn.govdata.sharing.resource;
 
 import cn.govdata.platform.problem.PlatformException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** This service's read copy of the published catalog. */
@@ -20,9 +22,20 @@ public class Resources {
         return Optional.ofNullable(mongo.findById(id, SharedResource.class));
     }
 
+    /**
+     * The 404 for a resource sharing does not know. Sharing learns of catalog publications from
+     * the catalog's events, so an entry approved a moment ago may not be here yet: say so.
+     */
+    public static PlatformException unknown(String id) {
+        return new PlatformException(HttpStatus.NOT_FOUND, "not-found", "Shared resource not found",
+                "Shared resource '" + id + "' does not exist: it must be a published catalog entry. Sharing learns of "
+                        + "publications from the catalog's events, usually within a second of approval; if the entry "
+                        + "was just published, retry shortly", Map.of("resourceId", id));
+    }
+
     /** A resource that can be applied for or used: known and not withdrawn. */
     public SharedResource available(String id) {
-        SharedResource resource = find(id).orElseThrow(() -> PlatformException.notFound("Shared resource", id));
+        SharedResource resource = find(id).orElseThrow(() -> unknown(id));
         if (resource.availability() == SharedResource.Availability.WITHDRAWN) {
             throw PlatformException.conflict("resource-withdrawn", "Resource " + id + " was withdrawn from the catalog");
         }

@@ -71,6 +71,15 @@ class ProviderRegistrationTest {
     }
 
     @Test
+    void aResourceSharingHasNotLearntOfYetIsA404ThatExplainsTheCatalogEventsLag() throws Exception {
+        register(ExchangeFixtures.uniqueResourceId(), "{\"mode\":\"FILE\"}", ExchangeFixtures.psbOfficer())
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("published catalog entry")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("retry shortly")));
+    }
+
+    @Test
     void endpointsMustBeHttpUrlsWithoutCredentialsAndItemsMustExistOnTheResource() throws Exception {
         String resourceId = ExchangeFixtures.uniqueResourceId();
         ExchangeFixtures.peopleResource(mongo, resourceId);
