@@ -1,5 +1,7 @@
 package cn.govdata.opendata.catalog;
 
+import cn.govdata.opendata.dispute.DisputedRecords;
+import cn.govdata.opendata.dispute.OpenDisputes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
 import cn.govdata.platform.problem.PlatformException;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 import java.util.function.Function;
 
 /** Anonymous search, browse and metadata of the open catalog, and the not-open list with its legal basis. */
@@ -17,10 +20,12 @@ class PublicCatalogController {
 
     private final Listings listings;
     private final DepartmentDirectory directory;
+    private final DisputedRecords disputes;
 
-    PublicCatalogController(Listings listings, DepartmentDirectory directory) {
+    PublicCatalogController(Listings listings, DepartmentDirectory directory, DisputedRecords disputes) {
         this.listings = listings;
         this.directory = directory;
+        this.disputes = disputes;
     }
 
     @GetMapping("/api/open-data/public/datasets")
@@ -32,12 +37,16 @@ class PublicCatalogController {
         if ("NOT_OPEN".equalsIgnoreCase(openType)) {
             throw PlatformException.invalidField("openType", "not-open entries are listed at /api/open-data/public/not-open");
         }
-        return pageOf(listings.search(q, topic, department, openType, page, size), this::view, page, size);
+        Listings.SearchResult result = listings.search(q, topic, department, openType, page, size);
+        // One query for the page's open cases, not one per listing.
+        Map<String, OpenDisputes> open = disputes.of(result.items().stream().map(Listing::entryId).toList());
+        return pageOf(result, l -> view(l, open.getOrDefault(l.entryId(), OpenDisputes.NONE)), page, size);
     }
 
     @GetMapping("/api/open-data/public/datasets/{entryId}")
     DatasetView metadata(@PathVariable String entryId) {
-        return view(listings.open(entryId));
+        Listing listing = listings.open(entryId);
+        return view(listing, disputes.of(listing.entryId()));
     }
 
     /**
@@ -69,8 +78,8 @@ class PublicCatalogController {
                 (int) ((result.total() + size - 1) / size));
     }
 
-    private DatasetView view(Listing l) {
-        return DatasetView.of(l, name(l.department()));
+    private DatasetView view(Listing l, OpenDisputes open) {
+        return DatasetView.of(l, name(l.department()), open);
     }
 
     private String name(String code) {

@@ -2,6 +2,8 @@ package cn.govdata.opendata.dataset;
 
 import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
+import cn.govdata.opendata.dispute.DisputedRecords;
+import cn.govdata.opendata.dispute.OpenDisputes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
 import cn.govdata.platform.problem.PlatformException;
@@ -31,7 +33,9 @@ import java.util.Map;
  * Streams a published version as CSV or JSON, row by row from a cursor, with the attribution data
  * products must carry (NJ 27, QZ 6.7): the source department, the acquisition time and a citation.
  * Header values are percent-encoded UTF-8 (HTTP header values are Latin-1); the body carries the
- * same citation in plain text.
+ * same citation in plain text. Records under an open objection case carry {@code _disputed} and
+ * {@code _disputedFields} in JSON; CSV keeps its shape, and both formats say {@code X-Data-Disputed: true}
+ * while any case on the dataset is open.
  */
 @Component
 public class Downloads {
@@ -41,20 +45,23 @@ public class Downloads {
     public static final String ACQUIRED_AT = "X-Acquired-At";
     public static final String CITATION = "X-Citation";
     public static final String DATASET_VERSION = "X-Dataset-Version";
+    public static final String DATA_DISPUTED = "X-Data-Disputed";
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Listings listings;
     private final DatasetRecords records;
+    private final DisputedRecords disputes;
     private final DepartmentDirectory directory;
     private final JurisdictionProfile profile;
     private final JsonMapper json;
     private final Clock clock;
 
-    Downloads(Listings listings, DatasetRecords records, DepartmentDirectory directory, JurisdictionProfile profile,
-              JsonMapper json, Clock clock) {
+    Downloads(Listings listings, DatasetRecords records, DisputedRecords disputes, DepartmentDirectory directory,
+              JurisdictionProfile profile, JsonMapper json, Clock clock) {
         this.listings = listings;
         this.records = records;
+        this.disputes = disputes;
         this.directory = directory;
         this.profile = profile;
         this.json = json;
@@ -99,6 +106,8 @@ public class Downloads {
         String citation = citation(listing, acquiredAt);
         int version = listing.currentVersion();
         List<String> fields = listing.fields() == null ? List.of() : listing.fields();
+        List<String> masked = masked(listing);
+        OpenDisputes disputed = disputes.of(listing.entryId());
         listings.countDownload(listing.entryId());
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -116,7 +125,7 @@ public class Downloads {
                 writer.write(",\"records\":[");
                 boolean[] first = {true};
                 records.forEach(listing.entryId(), version, values -> {
-                    write(writer, (first[0] ? "" : ",") + json.writeValueAsString(values));
+                    write(writer, (first[0] ? "" : ",") + json.writeValueAsString(disputed.flag(values, masked)));
                     first[0] = false;
                 });
                 writer.write("]}");
@@ -132,7 +141,11 @@ public class Downloads {
             writer.flush();
         };
         String filename = listing.entryId() + "-v" + version + (asJson ? ".json" : ".csv");
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (disputed.any()) {
+            response.header(DATA_DISPUTED, "true");
+        }
+        return response
                 .contentType(asJson ? MediaType.APPLICATION_JSON : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(DATA_SOURCE, encode(departmentName(listing.department())))
@@ -141,7 +154,7 @@ public class Downloads {
                 .header(CITATION, encode(citation))
                 .header(DATASET_VERSION, String.valueOf(version))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", DATA_SOURCE, DATA_SOURCE_CODE, ACQUIRED_AT,
-                        CITATION, DATASET_VERSION))
+                        CITATION, DATASET_VERSION, DATA_DISPUTED))
                 .body(body);
     }
 
@@ -149,9 +162,15 @@ public class Downloads {
         int version = listing.currentVersion();
         long total = listing.recordCount() == null ? 0 : listing.recordCount();
         List<Document> rows = records.page(listing.entryId(), version, page, size);
+        List<String> masked = masked(listing);
+        OpenDisputes disputed = disputes.of(listing.entryId());
         return new RecordsPage(listing.entryId(), version, citation(listing, clock.instant()), listing.fields(),
-                rows.stream().map(d -> (Map<String, Object>) new LinkedHashMap<String, Object>(d)).toList(), page, size, total,
+                rows.stream().map(d -> disputed.flag(new LinkedHashMap<String, Object>(d), masked)).toList(), page, size, total,
                 (int) ((total + size - 1) / size));
+    }
+
+    private static List<String> masked(Listing listing) {
+        return listing.maskedFields() == null ? List.of() : listing.maskedFields();
     }
 
     private static void write(Writer writer, String text) {

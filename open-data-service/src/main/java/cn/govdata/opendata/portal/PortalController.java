@@ -2,6 +2,8 @@ package cn.govdata.opendata.portal;
 
 import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
+import cn.govdata.opendata.dispute.DisputedRecords;
+import cn.govdata.opendata.dispute.OpenDisputes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
 import cn.govdata.policy.JurisdictionProfile;
@@ -31,11 +33,13 @@ class PortalController {
     private final Listings listings;
     private final DepartmentDirectory directory;
     private final JurisdictionProfile profile;
+    private final DisputedRecords disputes;
 
-    PortalController(Listings listings, DepartmentDirectory directory, JurisdictionProfile profile) {
+    PortalController(Listings listings, DepartmentDirectory directory, JurisdictionProfile profile, DisputedRecords disputes) {
         this.listings = listings;
         this.directory = directory;
         this.profile = profile;
+        this.disputes = disputes;
     }
 
     @GetMapping(value = BASE, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -74,6 +78,11 @@ class PortalController {
     String dataset(@PathVariable String entryId) {
         Listing l = listings.open(entryId);
         StringBuilder html = new StringBuilder("<article id=\"dataset\"><h2>").append(esc(l.name())).append("</h2>");
+        OpenDisputes open = disputes.of(l.entryId());
+        if (open.any()) {
+            html.append("<p class=\"disputed\" role=\"note\">部分数据存在异议，正在核实处理中（").append(open.recordCount())
+                    .append(" 条记录）。</p>");
+        }
         html.append("<p class=\"summary\">").append(esc(l.summary())).append("</p><table class=\"metadata\"><tbody>");
         row(html, "目录编号", l.entryId());
         row(html, "提供部门", department(l.department()));
@@ -185,5 +194,6 @@ class PortalController {
             + "nav a{margin-right:16px}main{padding:16px 24px}table{border-collapse:collapse;width:100%;margin:8px 0}"
             + "th,td{border:1px solid #ddd;padding:6px 8px;text-align:left}th{background:#f5f5f5}"
             + "input[type=search]{width:360px;padding:6px}button{padding:6px 14px}.conditional{color:#e65100}.unconditional{color:#2e7d32}"
+            + ".disputed{background:#fff8e1;border-left:4px solid #ff8f00;padding:8px 12px}"
             + "label{display:block;margin:6px 0}footer{padding:12px 24px;color:#666;border-top:1px solid #eee}";
 }

@@ -1,0 +1,77 @@
+package cn.govdata.opendata.dispute;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The open objection cases per open resource ({@code resourceId} is the catalog entry id). Read
+ * from the collection once per request rather than cached: open cases are few, and every replica
+ * then sees a resolution at once whichever replica consumed it.
+ */
+@Component
+public class DisputedRecords {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    DisputedRecords(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        mongo.indexOps(DisputedRecord.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("open", Sort.Direction.ASC));
+    }
+
+    /** The resource's open cases, loaded once for a whole response. */
+    public OpenDisputes of(String resourceId) {
+        return OpenDisputes.of(mongo.find(openOn(Criteria.where("resourceId").is(resourceId)), DisputedRecord.class).stream()
+                .map(r -> new OpenDisputes.Case(r.recordKey(), r.fields())).toList());
+    }
+
+    /** The open cases of several resources in one query (a page of the catalog); resources without cases are absent. */
+    public Map<String, OpenDisputes> of(Collection<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<OpenDisputes.Case>> cases = new HashMap<>();
+        for (DisputedRecord r : mongo.find(openOn(Criteria.where("resourceId").in(resourceIds)), DisputedRecord.class)) {
+            cases.computeIfAbsent(r.resourceId(), k -> new ArrayList<>()).add(new OpenDisputes.Case(r.recordKey(), r.fields()));
+        }
+        Map<String, OpenDisputes> disputes = new HashMap<>();
+        cases.forEach((resourceId, open) -> disputes.put(resourceId, OpenDisputes.of(open)));
+        return disputes;
+    }
+
+    /** A case opened. Keyed by case id, so redelivery never counts twice and never reopens a case already resolved. */
+    void disputed(String caseId, String resourceId, String recordKey, List<String> fields, String reason, Instant markedAt) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().setOnInsert("resourceId", resourceId).setOnInsert("recordKey", recordKey)
+                        .setOnInsert("fields", fields == null ? List.of() : fields).setOnInsert("reason", reason)
+                        .setOnInsert("open", true).setOnInsert("markedAt", markedAt).setOnInsert("updatedAt", clock.instant()),
+                DisputedRecord.class);
+    }
+
+    /** A case closed; a resolution seen before its opening leaves a closed case behind. */
+    void resolved(String caseId, String resourceId, String recordKey, String outcome, Instant resolvedAt) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().set("open", false).set("outcome", outcome).set("resolvedAt", resolvedAt)
+                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", resourceId)
+                        .setOnInsert("recordKey", recordKey), DisputedRecord.class);
+    }
+
+    private static Query openOn(Criteria resource) {
+        return Query.query(resource.and("open").is(true));
+    }
+}
