@@ -245,6 +245,49 @@ class OpenDataSystemTest {
                 .json().get("decisionOverdue").asBoolean()).as("a decided application is never overdue").isFalse();
     }
 
+    @Test
+    void aRecordUnderObjectionIsFlaggedInThePublicDataUntilTheCaseIsClosedWithoutRevealingItsKey() {
+        String run = Scenarios.run();
+        String open = Scenarios.publish(officer, bureau,
+                Scenarios.entry("食品经营许可信息（异议测试" + run + "）", DEPARTMENT, "UNCONDITIONAL", "UNCONDITIONAL", ITEMS));
+        awaitListed(open);
+        publishMaskedDataset(open);
+
+        // The licence item is published in clear, so a record can be named by it.
+        String key = "食品经营许可,餐饮服务";
+        Stack.Response[] filed = new Stack.Response[1];
+        WalkingSkeletonSystemTest.eventually("the objection desk accepts an objection on " + open, () -> {
+            filed[0] = Stack.call("POST", "/api/objections/cases", citizen, Stack.JSON.writeValueAsString(Map.of(
+                    "reason", "ERROR", "resourceId", open, "recordKey", key, "fields", List.of("发证日期"),
+                    "claim", "发证日期登记有误", "objector", Map.of("name", "王五", "phone", "13900000000"))));
+            return filed[0].status() == 201;
+        });
+        String tracking = filed[0].json().get("trackingNumber").asString();
+
+        WalkingSkeletonSystemTest.eventually("the public metadata of " + open + " shows the dispute", () ->
+                Stack.call("GET", "/api/open-data/public/datasets/" + open, null, null).json().get("disputed").asBoolean());
+        var metadata = Stack.call("GET", "/api/open-data/public/datasets/" + open, null, null);
+        assertThat(metadata.json().get("disputedRecords").asInt()).isEqualTo(1);
+        assertThat(texts(metadata.json().get("disputedFields"))).containsExactly("发证日期");
+        var records = Stack.call("GET", "/api/open-data/public/datasets/" + open + "/records?size=10", null, null).json().get("items");
+        assertThat(records.get(0).has("_disputed")).as("the other record is not flagged").isFalse();
+        assertThat(records.get(1).get("_disputed").asBoolean()).isTrue();
+        assertThat(texts(records.get(1).get("_disputedFields"))).containsExactly("发证日期");
+        var csv = Stack.call("GET", "/api/open-data/public/datasets/" + open + "/download?format=csv", null, null);
+        assertThat(csv.header("X-Data-Disputed")).isEqualTo("true");
+        assertThat(csv.body()).doesNotContain("_disputed");
+
+        assertThat(Stack.call("POST", "/api/objections/cases/" + tracking + "/route", operator,
+                "{\"route\":\"DEPARTMENT\",\"department\":\"" + DEPARTMENT + "\"}").status()).isEqualTo(200);
+        var rejected = Stack.call("POST", "/api/objections/cases/" + tracking + "/decision", officer,
+                "{\"decision\":\"REJECT\",\"reasons\":\"经核对许可档案，发证日期无误\"}");
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        WalkingSkeletonSystemTest.eventually("the flag on " + open + " is gone once the case is closed", () ->
+                !Stack.call("GET", "/api/open-data/public/datasets/" + open, null, null).json().get("disputed").asBoolean());
+        assertThat(Stack.call("GET", "/api/open-data/public/datasets/" + open + "/records?size=10", null, null).body())
+                .doesNotContain("_disputed");
+    }
+
     static void awaitListed(String entryId) {
         WalkingSkeletonSystemTest.eventually("open-data lists " + entryId, () ->
                 Stack.call("GET", "/api/open-data/public/datasets/" + entryId, null, null).status() == 200);
