@@ -1,5 +1,7 @@
 package cn.govdata.opendata.dispute;
 
+import cn.govdata.events.objection.ObjectionEvents;
+import cn.govdata.platform.dispute.DisputedRecordSink;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -9,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.Map;
  * then sees a resolution at once whichever replica consumed it.
  */
 @Component
-public class DisputedRecords {
+public class DisputedRecords implements DisputedRecordSink {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -55,20 +56,23 @@ public class DisputedRecords {
     }
 
     /** A case opened. Keyed by case id, so redelivery never counts twice and never reopens a case already resolved. */
-    void disputed(String caseId, String resourceId, String recordKey, List<String> fields, String reason, Instant markedAt) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().setOnInsert("resourceId", resourceId).setOnInsert("recordKey", recordKey)
-                        .setOnInsert("fields", fields == null ? List.of() : fields).setOnInsert("reason", reason)
-                        .setOnInsert("open", true).setOnInsert("markedAt", markedAt).setOnInsert("updatedAt", clock.instant()),
+    @Override
+    public void disputed(ObjectionEvents.DataDisputed event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
+                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordKey", event.recordKey())
+                        .setOnInsert("fields", event.fields() == null ? List.of() : event.fields())
+                        .setOnInsert("reason", event.reason()).setOnInsert("open", true)
+                        .setOnInsert("markedAt", event.markedAt()).setOnInsert("updatedAt", clock.instant()),
                 DisputedRecord.class);
     }
 
     /** A case closed; a resolution seen before its opening leaves a closed case behind. */
-    void resolved(String caseId, String resourceId, String recordKey, String outcome, Instant resolvedAt) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().set("open", false).set("outcome", outcome).set("resolvedAt", resolvedAt)
-                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", resourceId)
-                        .setOnInsert("recordKey", recordKey), DisputedRecord.class);
+    @Override
+    public void resolved(ObjectionEvents.DisputeResolved event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
+                new Update().set("open", false).set("outcome", event.outcome()).set("resolvedAt", event.resolvedAt())
+                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", event.resourceId())
+                        .setOnInsert("recordKey", event.recordKey()), DisputedRecord.class);
     }
 
     private static Query openOn(Criteria resource) {

@@ -1,5 +1,7 @@
 package cn.govdata.sharing.dispute;
 
+import cn.govdata.events.objection.ObjectionEvents;
+import cn.govdata.platform.dispute.DisputedRecordSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * objection desk's workload), so a full reload is cheap.
  */
 @Component
-public class DisputedRecords implements SmartLifecycle {
+public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
 
     private static final Logger log = LoggerFactory.getLogger(DisputedRecords.class);
 
@@ -72,26 +73,29 @@ public class DisputedRecords implements SmartLifecycle {
     }
 
     /** A case opened. Never reopens a case whose resolution was already seen (redelivery after resolution). */
-    void disputed(String caseId, String resourceId, String recordKey, List<String> fields, String reason, Instant markedAt) {
-        DisputedRecord stored = mongo.findAndModify(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().setOnInsert("resourceId", resourceId).setOnInsert("recordKey", recordKey)
-                        .setOnInsert("fields", fields).setOnInsert("reason", reason).setOnInsert("open", true)
-                        .setOnInsert("markedAt", markedAt).setOnInsert("updatedAt", clock.instant()),
+    @Override
+    public void disputed(ObjectionEvents.DataDisputed event) {
+        DisputedRecord stored = mongo.findAndModify(Query.query(Criteria.where("_id").is(event.caseId())),
+                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordKey", event.recordKey())
+                        .setOnInsert("fields", event.fields()).setOnInsert("reason", event.reason()).setOnInsert("open", true)
+                        .setOnInsert("markedAt", event.markedAt()).setOnInsert("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), DisputedRecord.class);
         if (stored != null && stored.open()) {
-            open.computeIfAbsent(key(resourceId, recordKey), k -> new ConcurrentHashMap<>()).put(caseId, stored.fields());
+            open.computeIfAbsent(key(event.resourceId(), event.recordKey()), k -> new ConcurrentHashMap<>())
+                    .put(event.caseId(), stored.fields());
         }
     }
 
     /** A case closed; a resolution seen before its opening leaves a closed case behind. */
-    void resolved(String caseId, String resourceId, String recordKey, String outcome, Instant resolvedAt) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().set("open", false).set("outcome", outcome).set("resolvedAt", resolvedAt)
-                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", resourceId)
-                        .setOnInsert("recordKey", recordKey), DisputedRecord.class);
-        Map<String, List<String>> cases = open.get(key(resourceId, recordKey));
+    @Override
+    public void resolved(ObjectionEvents.DisputeResolved event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
+                new Update().set("open", false).set("outcome", event.outcome()).set("resolvedAt", event.resolvedAt())
+                        .set("updatedAt", clock.instant()).setOnInsert("resourceId", event.resourceId())
+                        .setOnInsert("recordKey", event.recordKey()), DisputedRecord.class);
+        Map<String, List<String>> cases = open.get(key(event.resourceId(), event.recordKey()));
         if (cases != null) {
-            cases.remove(caseId);
+            cases.remove(event.caseId());
         }
     }
 
