@@ -18,11 +18,13 @@ cd "$root"
 : "${GOVDATA_WIRE_STORE_JAVA_OPTS:=-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 : "${BENCH_JAVA_OPTS:=-Xmx512m -XX:+UseSerialGC}"
 
-echo "== building (offline) =="
-mvn -B -q -o -pl platform/wire-store package -DskipTests
-mvn -B -q -o -pl audit-service test-compile
-mvn -B -q -o -pl audit-service dependency:build-classpath -Dmdep.outputFile="$root/audit-service/target/bench.cp" -Dmdep.includeScope=test
-mvn -B -q -o -pl platform/wire-store dependency:build-classpath -Dmdep.outputFile="$root/platform/wire-store/target/bench.cp"
+echo "== building =="
+# The platform modules are installed first so the module-only commands below resolve them on a
+# fresh clone with an empty Maven repository (they used to be offline and fail there).
+mvn -B -q -pl platform/wire-store,audit-service -am install -DskipTests
+mvn -B -q -pl audit-service test-compile
+mvn -B -q -pl audit-service dependency:build-classpath -Dmdep.outputFile="$root/audit-service/target/bench.cp" -Dmdep.includeScope=test
+mvn -B -q -pl platform/wire-store dependency:build-classpath -Dmdep.outputFile="$root/platform/wire-store/target/bench.cp"
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -12,6 +12,7 @@ cd "$root"
 classpath_file="$root/catalog-service/target/bench-classpath.txt"
 
 # Compiles main and test classes of catalog-service only; the platform modules come from ~/.m2.
+mvn -B -q ${MVN_OPTS_EXTRA:-} -pl catalog-service -am install -DskipTests
 mvn -B -q ${MVN_OPTS_EXTRA:-} -pl catalog-service test-compile
 mvn -B -q ${MVN_OPTS_EXTRA:-} -pl catalog-service dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"

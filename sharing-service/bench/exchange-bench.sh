@@ -28,14 +28,15 @@ say() { printf '[bench] %s\n' "$*"; }
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   say "compiling sharing-service and its tests"
-  mvn -B -q -o -pl sharing-service test-compile
-  mvn -B -q -o -pl sharing-service dependency:build-classpath -Dmdep.includeScope=test \
+  # Installing the platform modules first lets the module-only commands resolve them on a fresh clone.
+  mvn -B -q -pl platform/wire-store,sharing-service -am install -DskipTests
+  mvn -B -q -pl sharing-service test-compile
+  mvn -B -q -pl sharing-service dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 fi
 JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
 if [ ! -f "$JAR" ]; then
-  mvn -B -q -o dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null \
-    || mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null
+  mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$WORK" >/dev/null
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -43,8 +44,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # The store: the local runner's wire store (mongo-java-server on an H2 file, oplog on) as its own process.
 STORE_JAR=$ROOT/platform/wire-store/target/govdata-wire-store-0.1.0-SNAPSHOT.jar
 if [ ! -f "$STORE_JAR" ] || [ ! -f "$WORK/wire-store-classpath.txt" ]; then
-  mvn -B -q -o -pl platform/wire-store package -DskipTests
-  mvn -B -q -o -pl platform/wire-store dependency:build-classpath -Dmdep.outputFile="$WORK/wire-store-classpath.txt" >/dev/null
+  mvn -B -q -pl platform/wire-store package -DskipTests
+  mvn -B -q -pl platform/wire-store dependency:build-classpath -Dmdep.outputFile="$WORK/wire-store-classpath.txt" >/dev/null
 fi
 cp -f "$STORE_JAR" "$WORK/wire-store.jar"
 rm -rf "$WORK/store"
