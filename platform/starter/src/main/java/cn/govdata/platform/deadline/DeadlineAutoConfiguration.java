@@ -60,8 +60,8 @@ public class DeadlineAutoConfiguration {
 
     @Bean
     DeadlineReplanning deadlineReplanning(DeadlineStore deadlineStore, WorkingDayCalendar calendar, Events events, Clock clock,
-                                          DeadlineMetrics deadlineMetrics) {
-        return new DeadlineReplanning(deadlineStore, calendar, events, clock, deadlineMetrics);
+                                          DeadlineMetrics deadlineMetrics, DeadlineRegistry deadlineRegistry) {
+        return new DeadlineReplanning(deadlineStore, calendar, events, clock, deadlineMetrics, deadlineRegistry);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.policy.Deadlines;
 import cn.govdata.policy.Period;
+import cn.govdata.policy.RuleKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,7 +28,9 @@ import java.util.List;
  * never moved: when the notice would have given it another due time it is marked for the bureau's
  * review instead ({@code GET <api-base>/deadlines/provisional-review}).
  *
- * <p>Idempotent: running it again for the same notice finds nothing to move.
+ * <p>Pending deadlines registered by a rule key before due times recorded their period and years are
+ * recomputed on every re-plan from the profile's rule (and then carry both). Idempotent: running it
+ * again for the same notice finds nothing to move.
  */
 public final class DeadlineReplanning {
 
@@ -41,13 +44,16 @@ public final class DeadlineReplanning {
     private final Events events;
     private final Clock clock;
     private final DeadlineMetrics metrics;
+    private final DeadlineRegistry registry;
 
-    DeadlineReplanning(DeadlineStore store, WorkingDayCalendar calendar, Events events, Clock clock, DeadlineMetrics metrics) {
+    DeadlineReplanning(DeadlineStore store, WorkingDayCalendar calendar, Events events, Clock clock, DeadlineMetrics metrics,
+                       DeadlineRegistry registry) {
         this.store = store;
         this.calendar = calendar;
         this.events = events;
         this.clock = clock;
         this.metrics = metrics;
+        this.registry = registry;
     }
 
     /** What one re-plan did. */
@@ -63,10 +69,16 @@ public final class DeadlineReplanning {
         Instant now = clock.instant();
         int moved = 0;
         int confirmed = 0;
-        for (DeadlineDocument d : store.dependingOn(year, PENDING)) {
+        List<DeadlineDocument> pending = new java.util.ArrayList<>(store.dependingOn(year, PENDING));
+        pending.addAll(store.pendingWithoutCalendarYears());
+        for (DeadlineDocument d : pending) {
             DueTime due = recompute(d);
+            if (due == null) {
+                continue;
+            }
             Instant newDue = millis(due.at());
-            Update update = new Update().set("calendarBasis", due.basis().name()).set("calendarYears", List.copyOf(due.calendarYears()));
+            Update update = new Update().set("calendarBasis", due.basis().name()).set("calendarYears", List.copyOf(due.calendarYears()))
+                    .set("period", period(d));
             if (newDue.equals(d.dueAt())) {
                 if (store.reschedule(d.id(), d.dueAt(), now, update, null)) {
                     confirmed++;
@@ -95,7 +107,11 @@ public final class DeadlineReplanning {
             if (d.firedAt() == null || !"PROVISIONAL".equals(d.calendarBasis())) {
                 continue;
             }
-            Instant officialDue = millis(recompute(d).at());
+            DueTime recomputed = recompute(d);
+            if (recomputed == null) {
+                continue;
+            }
+            Instant officialDue = millis(recomputed.at());
             if (!officialDue.equals(d.dueAt())) {
                 store.markForReview(d.id(), officialDue, reason);
                 review++;
@@ -109,8 +125,23 @@ public final class DeadlineReplanning {
         return new Result(moved, confirmed, review);
     }
 
+    /** Null when the deadline's period cannot be known (a rule key this profile no longer has as a period). */
     private DueTime recompute(DeadlineDocument d) {
-        return Deadlines.dueTime(calendar, d.receivedAt(), Period.parse(d.period()));
+        String period = period(d);
+        return period == null ? null : Deadlines.dueTime(calendar, d.receivedAt(), Period.parse(period));
+    }
+
+    // Deadlines from before periods were stored carry only their rule key; the profile gives the period.
+    private String period(DeadlineDocument d) {
+        if (d.period() != null) {
+            return d.period();
+        }
+        try {
+            return registry.periodRule(RuleKey.fromKey(d.rule())).value().toString();
+        } catch (RuntimeException unknownRule) {
+            log.warn("Deadline {} names rule {} which is not a period of this profile; not re-planned", d.id(), d.rule());
+            return null;
+        }
     }
 
     private static Instant millis(Instant instant) {

@@ -160,6 +160,16 @@ final class DeadlineStore {
     }
 
     /**
+     * Pending deadlines registered by a rule key before due times recorded their period and calendar
+     * years; re-planning recomputes them from the profile's rule and fills those fields in.
+     */
+    List<DeadlineDocument> pendingWithoutCalendarYears() {
+        Query query = Query.query(where("state").is(DeadlineState.PENDING.name()).and("calendarYears").is(null)
+                .and("rule").ne(null).and("receivedAt").ne(null));
+        return mongo.find(query, DeadlineDocument.class, collection);
+    }
+
+    /**
      * Moves a pending deadline to a new due time and queues its event, in one update, only if it is
      * still pending with the due time the caller recomputed from and no replica is firing it.
      */

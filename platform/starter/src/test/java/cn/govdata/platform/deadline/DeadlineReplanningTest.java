@@ -9,6 +9,7 @@ import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.platform.test.TestTokens;
 import cn.govdata.policy.Period;
 import cn.govdata.policy.Rule;
+import cn.govdata.policy.RuleKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -64,6 +65,12 @@ class DeadlineReplanningTest {
         mongo.updateFirst(query(where("_id").is(fired.id())),
                 new org.springframework.data.mongodb.core.query.Update().set("state", "FIRED").set("firedAt", PROVISIONAL_DUE),
                 DeadlineStore.COLLECTION);
+        // Registered before due times recorded their period and years: only the rule key is known.
+        Deadline legacy = registry.register(DeadlineRequest.forStep("objection", "mark-disputed", "L-" + id)
+                .responsible("PSB", "320100").within(Instant.parse("2030-01-31T02:00:00Z"), RuleKey.OBJECTION_MARK));
+        mongo.updateFirst(query(where("_id").is(legacy.id())), new org.springframework.data.mongodb.core.query.Update()
+                .unset("period").unset("calendarYears").unset("calendarBasis"), DeadlineStore.COLLECTION);
+        assertThat(legacy.dueAt()).as("Friday 02-01 is a working day by law alone").isEqualTo(Instant.parse("2030-02-01T16:00:00Z"));
         assertThat(pending.dueAt()).isEqualTo(PROVISIONAL_DUE);
         assertThat(pending.calendarBasis()).isEqualTo("PROVISIONAL");
         assertThat(fixed.calendarBasis()).isNull();
@@ -83,7 +90,11 @@ class DeadlineReplanningTest {
         Deadline review = registry.find("objection", "mark-disputed", "X-" + id).orElseThrow();
         assertThat(review.dueAt()).as("a fired deadline never moves").isEqualTo(PROVISIONAL_DUE);
         assertThat(review.reviewDueAt()).isEqualTo(OFFICIAL_DUE);
-        assertThat(first.rescheduled()).isEqualTo(1);
+        Deadline legacyMoved = registry.find("objection", "mark-disputed", "L-" + id).orElseThrow();
+        assertThat(legacyMoved.dueAt()).as("NJ 35, 1wd: next working day after the break is Monday 02-11")
+                .isEqualTo(Instant.parse("2030-02-11T16:00:00Z"));
+        assertThat(legacyMoved.period()).isEqualTo("1wd");
+        assertThat(first.rescheduled()).isEqualTo(2);
         assertThat(again.rescheduled()).as("re-planning twice moves nothing more").isZero();
 
         mvc.perform(get("/api/test/deadlines/provisional-review").param("size", "200")
