@@ -14,15 +14,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Keeps this service's working-day calendar on the official notices the platform accepted. A
@@ -96,11 +93,6 @@ final class CalendarYears implements SmartLifecycle {
         adopted.put(year.year(), year);
         log.info("Working-day calendar now uses the uploaded {} notice {} (revision {})", year.year(), year.notice(),
                 year.revision());
-    }
-
-    List<Integer> storedYears() {
-        return mongo.find(Query.query(where("_id").exists(true)), AdoptedYear.class, AdoptedYear.COLLECTION).stream()
-                .map(AdoptedYear::year).toList();
     }
 
     @Override
