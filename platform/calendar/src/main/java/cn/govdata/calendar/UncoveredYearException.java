@@ -1,6 +1,6 @@
 package cn.govdata.calendar;
 
-/** Thrown by a strict calendar instead of guessing Monday–Friday for a year it has no schedule for. */
+/** Thrown by a strict calendar instead of answering from a provisional year it has no official schedule for. */
 public class UncoveredYearException extends IllegalStateException {
 
     private final int year;

@@ -15,42 +15,45 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Working days under the official PRC schedule: public holidays and makeup working days (调休) come
- * from per-year data files, never from code, so operators can add next year's notice without a
- * release.
+ * from per-year data files or uploaded notices, never from code, so operators can add next year's
+ * notice without a release.
  *
  * <p>Deadline semantics, shared by every {@code dueWithin*} method: the day of receipt is not
  * counted (as 民法典 第二百零一条 does for periods in days), and the result is the <em>exclusive</em>
  * end of the last day, i.e. 00:00 Asia/Shanghai of the following day. Something done at
  * {@code due.minusNanos(1)} is on time; something done at {@code due} is late.
  *
- * <p>For a year without a loaded schedule the calendar does not quietly pretend: it falls back to
- * Monday–Friday and tells the {@link UncoveredYearListener}, or throws {@link UncoveredYearException}
- * when built {@link Builder#strict() strict}.
+ * <p>A year without an official schedule is <em>provisional</em>: the calendar derives its statutory
+ * holidays, weekend compensation included, from the holiday law ({@link StatutoryHolidays}) and tells
+ * the {@link UncoveredYearListener}; a strict calendar throws {@link UncoveredYearException} instead.
+ * Years the law is not modelled for (before {@value StatutoryHolidays#EARLIEST_YEAR}) count Monday–Friday.
+ * {@link #dueTime} says which years a due time rests on, so it can be recomputed once the notice arrives.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. The official years can be replaced at run time with {@link #adopt}: every public
+ * operation reads one immutable snapshot, so a question is answered wholly under the old or wholly
+ * under the new schedule, never a mixture.
  */
 public final class WorkingDayCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final SortedSet<Integer> coverage;
-    private final Map<Integer, YearSchedule> schedules;
-    private final Map<LocalDate, DayKind> listedDays;
+    private volatile Snapshot snapshot;
+    private final Map<Integer, YearSchedule> provisional = new ConcurrentHashMap<>();
     private final UncoveredYearListener listener;
     private final boolean strict;
 
-    private WorkingDayCalendar(Map<Integer, YearSchedule> schedules, UncoveredYearListener listener, boolean strict) {
-        this.schedules = Collections.unmodifiableMap(new TreeMap<>(schedules));
-        this.coverage = Collections.unmodifiableSortedSet(new TreeSet<>(schedules.keySet()));
-        this.listedDays = listedDays(this.schedules);
+    private WorkingDayCalendar(Map<Integer, YearSchedule> schedules, Map<Integer, ScheduleSource> sources,
+                               UncoveredYearListener listener, boolean strict) {
+        this.snapshot = new Snapshot(schedules, sources);
         this.listener = listener;
         this.strict = strict;
     }
 
-    /** The shipped years only, reporting nothing about uncovered years. */
+    /** The shipped years only, reporting nothing about provisional years. */
     public static WorkingDayCalendar shipped() {
         return builder().build();
     }
@@ -62,15 +65,52 @@ public final class WorkingDayCalendar {
 
     /** Years with an official schedule loaded. */
     public SortedSet<Integer> coverage() {
-        return coverage;
+        return snapshot.coverage;
     }
 
     public boolean isCovered(int year) {
-        return coverage.contains(year);
+        return snapshot.coverage.contains(year);
     }
 
+    /** The official schedule of {@code year}, if loaded. */
     public Optional<YearSchedule> schedule(int year) {
-        return Optional.ofNullable(schedules.get(year));
+        return Optional.ofNullable(snapshot.schedules.get(year));
+    }
+
+    /** Where the official schedule of {@code year} came from; empty for a provisional year. */
+    public Optional<ScheduleSource> source(int year) {
+        return Optional.ofNullable(snapshot.sources.get(year));
+    }
+
+    public CalendarBasis basis(int year) {
+        return isCovered(year) ? CalendarBasis.OFFICIAL : CalendarBasis.PROVISIONAL;
+    }
+
+    /**
+     * What the calendar uses for {@code year} while it has no notice: the statutory days derived from
+     * the law with their 补假; empty for a year the law is not modelled for.
+     */
+    public Optional<YearSchedule> provisionalSchedule(int year) {
+        if (!StatutoryHolidays.derivable(year)) {
+            return Optional.empty();
+        }
+        return Optional.of(provisional.computeIfAbsent(year, StatutoryHolidays::provisionalSchedule));
+    }
+
+    /**
+     * Makes {@code schedule} the official schedule of its year from now on, replacing whatever the
+     * year had (provisional, shipped or uploaded). Nothing changes when it is refused.
+     *
+     * @throws IllegalArgumentException when a date it lists contradicts a neighbouring year's schedule
+     */
+    public synchronized void adopt(YearSchedule schedule, ScheduleSource source) {
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(source, "source");
+        Map<Integer, YearSchedule> schedules = new HashMap<>(snapshot.schedules);
+        Map<Integer, ScheduleSource> sources = new HashMap<>(snapshot.sources);
+        schedules.put(schedule.year(), schedule);
+        sources.put(schedule.year(), source);
+        snapshot = new Snapshot(schedules, sources);
     }
 
     public DayKind dayKind(LocalDate date) {
@@ -119,19 +159,17 @@ public final class WorkingDayCalendar {
      * of the following Monday (if that is a working day).
      */
     public Instant dueWithin(Instant receivedAt, int workingDays) {
-        requirePositive(workingDays, "workingDays");
-        return endOf(addWorkingDays(localDate(receivedAt), workingDays));
+        return dueTime(receivedAt, workingDays, Counting.WORKING_DAYS).at();
     }
 
     /**
-     * Exclusive end of the {@code days}th calendar day after receipt, holidays included, for rules
-     * stated in plain days (日) such as SY 34's "10日". A last day that falls on a holiday is not moved
-     * to the next working day: 民法典 第二百零三条 would do that for civil periods, but whether it binds
-     * an administrative reply period is a legal call, not a calendar one.
+     * Exclusive end of the {@code days}th calendar day after receipt, for rules stated in plain days
+     * (日) such as SY 34's "10日": holidays inside the period count like any other day, but when the
+     * last day is a rest day (weekend or public holiday) the period ends with the next working day,
+     * as 民法典 第二百零三条 says for periods whose last day is a 法定休假日.
      */
     public Instant dueWithinCalendarDays(Instant receivedAt, int days) {
-        requirePositive(days, "days");
-        return endOf(localDate(receivedAt).plusDays(days));
+        return dueTime(receivedAt, days, Counting.CALENDAR_DAYS).at();
     }
 
     /**
@@ -140,8 +178,24 @@ public final class WorkingDayCalendar {
      * 第二百零二条 counts periods in months.
      */
     public Instant dueWithinMonths(Instant receivedAt, int months) {
-        requirePositive(months, "months");
-        return endOf(localDate(receivedAt).plusMonths(months));
+        return dueTime(receivedAt, months, Counting.MONTHS).at();
+    }
+
+    /** The due time of a period of {@code amount} counted as {@code counting}, with the years it rests on. */
+    public DueTime dueTime(Instant receivedAt, int amount, Counting counting) {
+        requirePositive(amount, counting == Counting.MONTHS ? "months" : counting == Counting.WORKING_DAYS ? "workingDays" : "days");
+        LocalDate received = localDate(receivedAt);
+        Lookup lookup = new Lookup();
+        LocalDate last = switch (counting) {
+            case WORKING_DAYS -> lookup.addWorkingDays(received, amount);
+            case CALENDAR_DAYS -> {
+                LocalDate plain = received.plusDays(amount);
+                yield lookup.kind(plain).isWorking() ? plain : lookup.addWorkingDays(plain, 1);
+            }
+            case MONTHS -> received.plusMonths(amount);
+        };
+        lookup.report();
+        return new DueTime(endOf(last), lookup.consulted, lookup.uncovered);
     }
 
     private static LocalDate localDate(Instant instant) {
@@ -179,24 +233,52 @@ public final class WorkingDayCalendar {
         listedBy.putIfAbsent(date, year);
     }
 
-    /** One public operation's view, so an uncovered year is reported once per call, not once per day. */
+    /** The official years at one moment, with the dates they list indexed for lookups. */
+    private static final class Snapshot {
+
+        final Map<Integer, YearSchedule> schedules;
+        final Map<Integer, ScheduleSource> sources;
+        final SortedSet<Integer> coverage;
+        final Map<LocalDate, DayKind> listedDays;
+
+        Snapshot(Map<Integer, YearSchedule> schedules, Map<Integer, ScheduleSource> sources) {
+            this.schedules = Collections.unmodifiableMap(new TreeMap<>(schedules));
+            this.sources = Map.copyOf(sources);
+            this.coverage = Collections.unmodifiableSortedSet(new TreeSet<>(schedules.keySet()));
+            this.listedDays = listedDays(this.schedules);
+        }
+    }
+
+    /**
+     * One public operation's view: one snapshot of the official years, and the years it looked at,
+     * so a provisional year is reported once per call, not once per day.
+     */
     private final class Lookup {
 
+        private final Snapshot official = snapshot;
+        private final SortedSet<Integer> consulted = new TreeSet<>();
         private final SortedSet<Integer> uncovered = new TreeSet<>();
 
         DayKind kind(LocalDate date) {
-            DayKind listed = listedDays.get(date);
+            int year = date.getYear();
+            consulted.add(year);
+            DayKind listed = official.listedDays.get(date);
             if (listed != null) {
                 return listed;
             }
-            if (!coverage.contains(date.getYear())) {
-                if (strict) {
-                    throw new UncoveredYearException(date.getYear());
-                }
-                uncovered.add(date.getYear());
-            }
             DayOfWeek dow = date.getDayOfWeek();
-            return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? DayKind.REST_DAY : DayKind.WORKING_DAY;
+            DayKind weekly = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? DayKind.REST_DAY : DayKind.WORKING_DAY;
+            if (official.coverage.contains(year)) {
+                return weekly;
+            }
+            if (strict) {
+                throw new UncoveredYearException(year);
+            }
+            uncovered.add(year);
+            return provisionalSchedule(year)
+                    .filter(schedule -> schedule.publicHolidays().contains(date))
+                    .map(schedule -> DayKind.PUBLIC_HOLIDAY)
+                    .orElse(weekly);
         }
 
         LocalDate addWorkingDays(LocalDate date, int n) {
@@ -262,7 +344,7 @@ public final class WorkingDayCalendar {
             return this;
         }
 
-        /** Throw {@link UncoveredYearException} instead of falling back to Monday–Friday. */
+        /** Throw {@link UncoveredYearException} instead of answering from a provisional year. */
         public Builder strict() {
             strict = true;
             return this;
@@ -270,17 +352,20 @@ public final class WorkingDayCalendar {
 
         public WorkingDayCalendar build() {
             Map<Integer, YearSchedule> byYear = new HashMap<>();
+            Map<Integer, ScheduleSource> sources = new HashMap<>();
             if (shippedYears) {
-                putAll(byYear, YearScheduleFiles.shipped(), "shipped");
+                putAll(byYear, sources, YearScheduleFiles.shipped(), ScheduleSource.SHIPPED, "shipped");
             }
             if (overrideDirectory != null) {
-                putAll(byYear, YearScheduleFiles.directory(overrideDirectory), "override directory");
+                putAll(byYear, sources, YearScheduleFiles.directory(overrideDirectory), ScheduleSource.OVERRIDE_FILE,
+                        "override directory");
             }
-            putAll(byYear, explicit, "explicit schedule");
-            return new WorkingDayCalendar(byYear, listener, strict);
+            putAll(byYear, sources, explicit, ScheduleSource.EXPLICIT, "explicit schedule");
+            return new WorkingDayCalendar(byYear, sources, listener, strict);
         }
 
-        private static void putAll(Map<Integer, YearSchedule> byYear, List<YearSchedule> layer, String layerName) {
+        private static void putAll(Map<Integer, YearSchedule> byYear, Map<Integer, ScheduleSource> sources,
+                                   List<YearSchedule> layer, ScheduleSource source, String layerName) {
             Map<Integer, YearSchedule> seen = new HashMap<>();
             for (YearSchedule schedule : layer) {
                 if (seen.put(schedule.year(), schedule) != null) {
@@ -288,6 +373,7 @@ public final class WorkingDayCalendar {
                 }
             }
             byYear.putAll(seen);
+            seen.keySet().forEach(year -> sources.put(year, source));
         }
     }
 }

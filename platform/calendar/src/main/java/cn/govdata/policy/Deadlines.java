@@ -1,5 +1,7 @@
 package cn.govdata.policy;
 
+import cn.govdata.calendar.Counting;
+import cn.govdata.calendar.DueTime;
 import cn.govdata.calendar.WorkingDayCalendar;
 
 import java.time.Instant;
@@ -16,11 +18,16 @@ public final class Deadlines {
      * non-working day is counted.
      */
     public static Instant due(WorkingDayCalendar calendar, Instant received, Period period) {
+        return dueTime(calendar, received, period).at();
+    }
+
+    /** As {@link #due(WorkingDayCalendar, Instant, Period)}, with the calendar years the result rests on. */
+    public static DueTime dueTime(WorkingDayCalendar calendar, Instant received, Period period) {
         return switch (period.unit()) {
-            case WORKING_DAYS -> calendar.dueWithin(received, period.amount());
-            case CALENDAR_DAYS -> calendar.dueWithinCalendarDays(received, period.amount());
-            case MONTHS -> calendar.dueWithinMonths(received, period.amount());
-            case YEARS -> calendar.dueWithinMonths(received, Math.multiplyExact(period.amount(), 12));
+            case WORKING_DAYS -> calendar.dueTime(received, period.amount(), Counting.WORKING_DAYS);
+            case CALENDAR_DAYS -> calendar.dueTime(received, period.amount(), Counting.CALENDAR_DAYS);
+            case MONTHS -> calendar.dueTime(received, period.amount(), Counting.MONTHS);
+            case YEARS -> calendar.dueTime(received, Math.multiplyExact(period.amount(), 12), Counting.MONTHS);
         };
     }
 

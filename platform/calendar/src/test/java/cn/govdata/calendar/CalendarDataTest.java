@@ -22,12 +22,14 @@ class CalendarDataTest {
     /*
      * Weekend days inside a break are compensated by makeup days, so the weekdays a notice takes off,
      * minus the weekend days it puts back, equal the statutory days of 全国年节及纪念日放假办法:
-     * 11 until 2024, 13 from 2025. A mistyped date almost always breaks this.
+     * 11 until 2024, 13 from 2025, as StatutoryHolidays derives them from the version in force (and
+     * checked independently here). A mistyped date almost always breaks this.
      */
     @ParameterizedTest(name = "{0} gives {1} statutory days off")
     @CsvSource({"2024, 11", "2025, 13", "2026, 13"})
     void eachShippedYearGivesExactlyTheStatutoryNumberOfDaysOff(int year, int statutoryDays) {
         YearSchedule schedule = calendar.schedule(year).orElseThrow();
+        assertThat(StatutoryHolidays.of(year)).hasSize(statutoryDays);
 
         long weekdaysOff = schedule.publicHolidays().stream()
                 .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)

@@ -82,20 +82,42 @@ class CalendarOverridesTest {
     }
 
     @Test
-    void aQuestionAboutAnUncoveredYearFallsBackToMondayToFridayAndIsReportedOncePerCall() {
+    void aQuestionAboutAnUncoveredYearIsAnsweredFromTheHolidayLawAndIsReportedOncePerCall() {
         List<Integer> reported = new ArrayList<>();
         WorkingDayCalendar calendar = WorkingDayCalendar.builder().uncoveredYearListener(reported::add).build();
 
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-01"))).as("a Friday, whatever the 2027 notice says").isTrue();
-        assertThat(reported).containsExactly(2027);
+        assertThat(calendar.dayKind(LocalDate.parse("2027-10-01"))).as("National Day by law").isEqualTo(DayKind.PUBLIC_HOLIDAY);
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-06"))).as("a Wednesday after the 补假").isTrue();
+        assertThat(reported).containsExactly(2027, 2027);
 
         reported.clear();
-        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-12-31"), 20)).isEqualTo(LocalDate.parse("2027-01-28"));
+        // 2027-01-01 off by law; 20 working days from 2026-12-31 then end on Friday 2027-01-29.
+        assertThat(calendar.addWorkingDays(LocalDate.parse("2026-12-31"), 20)).isEqualTo(LocalDate.parse("2027-01-29"));
         assertThat(reported).as("twenty 2027 days looked at, one report").containsExactly(2027);
 
         reported.clear();
         calendar.dueWithin(Instant.parse("2026-03-02T02:00:00Z"), 10);
         assertThat(reported).as("covered years are not reported").isEmpty();
+        assertThat(calendar.basis(2027)).isEqualTo(CalendarBasis.PROVISIONAL);
+    }
+
+    @Test
+    void anAdoptedNoticeReplacesTheProvisionalYearAtOnceAndIsReportedAsUploaded() {
+        WorkingDayCalendar calendar = WorkingDayCalendar.shipped();
+        Instant received = Instant.parse("2027-02-01T02:00:00Z");
+        DueTime provisional = calendar.dueTime(received, 5, Counting.WORKING_DAYS);
+        var notice = new YearSchedule(2027, "test notice", Set.copyOf(LocalDate.parse("2027-02-05")
+                .datesUntil(LocalDate.parse("2027-02-14")).toList()), Set.of(LocalDate.parse("2027-02-20")));
+
+        calendar.adopt(notice, ScheduleSource.UPLOADED);
+
+        DueTime official = calendar.dueTime(received, 5, Counting.WORKING_DAYS);
+        assertThat(provisional.at()).as("02-02..02-04, then 02-11, 02-12 by law alone").isEqualTo(Instant.parse("2027-02-12T16:00:00Z"));
+        assertThat(official.at()).as("02-02..02-04, break to 02-13, 02-15, 02-16").isEqualTo(Instant.parse("2027-02-16T16:00:00Z"));
+        assertThat(official.basis()).isEqualTo(CalendarBasis.OFFICIAL);
+        assertThat(calendar.source(2027)).contains(ScheduleSource.UPLOADED);
+        assertThat(calendar.source(2026)).contains(ScheduleSource.SHIPPED);
+        assertThat(calendar.coverage()).containsExactly(2024, 2025, 2026, 2027);
     }
 
     @Test

@@ -152,13 +152,17 @@ class WorkingDayCalendarTest {
         assertThat(calendar.workingDaysBetween(from.toInstant(), to.toInstant())).isEqualTo(expected);
     }
 
+    // 民法典 第二百零三条: the National Day break is inside the first period and counts; the last day of the
+    // others (02-16 inside Spring Festival, Sunday 02-15, Saturday 03-14) is a rest day, so they end with the next working day.
     @ParameterizedTest(name = "received {0}, {1} calendar days: due before {2}")
     @CsvSource(delimiter = '|', textBlock = """
             2025-09-30T10:00+08:00 | 10 | 2025-10-11T00:00+08:00
             2026-02-13T10:00+08:00 |  1 | 2026-02-15T00:00+08:00
-            2026-02-14T10:00+08:00 |  1 | 2026-02-16T00:00+08:00
+            2026-02-06T10:00+08:00 | 10 | 2026-02-25T00:00+08:00
+            2026-02-14T10:00+08:00 |  1 | 2026-02-25T00:00+08:00
+            2026-03-04T10:00+08:00 | 10 | 2026-03-17T00:00+08:00
             """)
-    void dueWithinCalendarDaysCountsHolidaysLikeAnyOtherDay(OffsetDateTime received, int days, OffsetDateTime expected) {
+    void dueWithinCalendarDaysCountsHolidaysButALastDayOffMovesToTheNextWorkingDay(OffsetDateTime received, int days, OffsetDateTime expected) {
         assertThat(calendar.dueWithinCalendarDays(received.toInstant(), days)).isEqualTo(expected.toInstant());
     }
 

@@ -4,6 +4,7 @@ import cn.govdata.events.catalog.CatalogEntryEvents;
 import cn.govdata.events.catalog.CatalogGovernanceEvents;
 import cn.govdata.events.catalog.DepartmentRegistered;
 import cn.govdata.events.deadline.DeadlineEvent;
+import cn.govdata.events.deadline.DeadlineRescheduled;
 
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +52,16 @@ public final class EventTypes {
             "cn.govdata.deadline.missed.v1", Topics.DEADLINES, DeadlineEvent.class,
             SCHEMAS + "deadline.v1.json");
 
+    public static final EventType<DeadlineRescheduled> DEADLINE_RESCHEDULED = new EventType<>(
+            "cn.govdata.deadline.rescheduled.v1", Topics.DEADLINES, DeadlineRescheduled.class,
+            SCHEMAS + "deadline-rescheduled.v1.json");
+
     private static final List<EventType<?>> ALL = List.of(DEPARTMENT_REGISTERED,
             CATALOG_ENTRY_SUBMITTED, CATALOG_ENTRY_RETURNED, CATALOG_ENTRY_PUBLISHED, CATALOG_ENTRY_CHANGED,
             CATALOG_ENTRY_WITHDRAWAL_REQUESTED, CATALOG_ENTRY_WITHDRAWN, CATALOG_ENTRY_WITHDRAWAL_REJECTED,
             SOURCE_DESIGNATED, CATALOG_DUTY_OPENED, CATALOG_DUTY_FULFILLED, CATALOG_DUTY_OVERDUE,
-            DEADLINE_APPROACHING, DEADLINE_MISSED);
+            DEADLINE_APPROACHING, DEADLINE_MISSED,
+            DEADLINE_RESCHEDULED);
 
     private EventTypes() {
     }
@@ -72,6 +78,7 @@ public final class EventTypes {
         all.addAll(ObjectionEventTypes.ALL);
         all.addAll(AuditEventTypes.ALL);
         all.addAll(OpenDataEventTypes.ALL);
+        all.addAll(CalendarEventTypes.ALL);
         return List.copyOf(all);
     }
 

@@ -15,9 +15,12 @@ public final class Topics {
     public static final String OBJECTION = "govdata.objection.v1";
     public static final String AUDIT = "govdata.audit.v1";
     public static final String DEADLINES = "govdata.deadlines.v1";
+    /** Official holiday notices accepted at run time; produced by catalog-service, consumed by every service. */
+    public static final String CALENDAR = "govdata.calendar.v1";
 
     /** Every topic the platform publishes, for consumers that follow all of them (audit). */
-    public static final List<String> ALL = List.of(CATALOG, SHARING, EXCHANGE, OPEN_DATA, OBJECTION, AUDIT, DEADLINES);
+    public static final List<String> ALL = List.of(CATALOG, SHARING, EXCHANGE, OPEN_DATA, OBJECTION, AUDIT, DEADLINES,
+            CALENDAR);
 
     private Topics() {
     }

@@ -3,7 +3,9 @@ package cn.govdata.events;
 import cn.govdata.events.catalog.CatalogEntryEvents;
 import cn.govdata.events.catalog.CatalogEntrySnapshot;
 import cn.govdata.events.catalog.DepartmentRegistered;
+import cn.govdata.events.calendar.CalendarYearPublished;
 import cn.govdata.events.deadline.DeadlineEvent;
+import cn.govdata.events.deadline.DeadlineRescheduled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,40 @@ class EventContractsTest {
                 Instant.parse("2026-11-23T16:00:00Z"), "ESCALATE", "NJ 35", Instant.parse("2026-11-24T00:00:00Z"));
 
         SchemaAssertions.assertConforms(EventTypes.DEADLINE_MISSED, json.writeValueAsString(event));
+    }
+
+    @Test
+    void aDeadlineEventSaysWhetherItsDueTimeIsProvisional() {
+        var event = new DeadlineEvent("d-1", "objection", "mark-disputed", "OBJ-1", "PSB",
+                Instant.parse("2027-01-05T16:00:00Z"), "REMIND", "NJ 35", Instant.parse("2027-01-05T12:00:00Z"), "PROVISIONAL");
+
+        SchemaAssertions.assertConforms(EventTypes.DEADLINE_APPROACHING, json.writeValueAsString(event));
+        assertThat(SchemaAssertions.violations(EventTypes.DEADLINE_APPROACHING,
+                json.writeValueAsString(event).replace("PROVISIONAL", "GUESSED"))).isNotEmpty();
+    }
+
+    @Test
+    void aDeadlineRescheduledConformsToItsSchemaAndNeedsBothDueTimes() {
+        var event = new DeadlineRescheduled("d-1", "objection", "mark-disputed", "OBJ-1", "PSB",
+                Instant.parse("2027-02-11T16:00:00Z"), Instant.parse("2027-02-17T16:00:00Z"), "OFFICIAL", "NJ 35", 2027,
+                "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕1号）", "2027 holiday notice loaded",
+                Instant.parse("2026-12-02T02:00:00Z"));
+        String body = json.writeValueAsString(event);
+
+        SchemaAssertions.assertConforms(EventTypes.DEADLINE_RESCHEDULED, body);
+        assertThat(SchemaAssertions.violations(EventTypes.DEADLINE_RESCHEDULED, body.replaceAll("\"previousDueAt\":\"[^\"]+\",", "")))
+                .anySatisfy(v -> assertThat(v.getMessage()).contains("previousDueAt"));
+    }
+
+    @Test
+    void aCalendarYearPublishedConformsToItsSchemaAndTravelsOnTheCalendarTopic() {
+        var event = new CalendarYearPublished(2027, 1, "国务院办公厅关于2027年部分节假日安排的通知", "国办发明电〔2026〕1号",
+                java.time.LocalDate.parse("2026-11-10"), List.of(java.time.LocalDate.parse("2027-01-01")),
+                List.of(java.time.LocalDate.parse("2027-02-20")), false, "operator", Instant.parse("2026-12-02T02:00:00Z"));
+
+        SchemaAssertions.assertConforms(CalendarEventTypes.YEAR_PUBLISHED, json.writeValueAsString(event));
+        assertThat(CalendarEventTypes.YEAR_PUBLISHED.topic()).isEqualTo(Topics.CALENDAR);
+        assertThat(Topics.ALL).contains(Topics.CALENDAR);
     }
 
     @Test

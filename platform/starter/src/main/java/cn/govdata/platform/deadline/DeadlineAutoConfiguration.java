@@ -59,7 +59,29 @@ public class DeadlineAutoConfiguration {
     }
 
     @Bean
-    DeadlineController deadlineController(DeadlineRegistry deadlineRegistry, Clock clock) {
-        return new DeadlineController(deadlineRegistry, clock);
+    DeadlineReplanning deadlineReplanning(DeadlineStore deadlineStore, WorkingDayCalendar calendar, Events events, Clock clock,
+                                          DeadlineMetrics deadlineMetrics, DeadlineRegistry deadlineRegistry) {
+        return new DeadlineReplanning(deadlineStore, calendar, events, clock, deadlineMetrics, deadlineRegistry);
+    }
+
+    @Bean
+    DeadlineController deadlineController(DeadlineRegistry deadlineRegistry) {
+        return new DeadlineController(deadlineRegistry);
+    }
+
+    /**
+     * Registering arbitrary deadlines is a demonstration tool like moving the clock: it exists only
+     * with {@code govdata.time.adjustable=true}, and answers 404 in a real deployment.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "govdata.time.adjustable", havingValue = "true")
+    DeadlineDemoController deadlineDemoController(DeadlineRegistry deadlineRegistry, Clock clock) {
+        return new DeadlineDemoController(deadlineRegistry, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "govdata.time.adjustable", havingValue = "false", matchIfMissing = true)
+    DeadlineDemoOff deadlineDemoOff() {
+        return new DeadlineDemoOff();
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * Storage shape of a deadline. The lease fields let one replica at a time fire it; the
  * {@code outbox} carries the event written in the same update that marks it reminded or fired,
  * which is what makes firing and publishing one atomic step without transactions.
+ *
+ * <p>{@code period} and {@code calendarYears} (every year whose days the due time was counted over)
+ * let {@link DeadlineReplanning} recompute the due time when one of those years gets its notice.
  */
 record DeadlineDocument(
         @Id String id,
@@ -35,11 +38,20 @@ record DeadlineDocument(
         String leaseOwner,
         Instant leaseUntil,
         int attempts,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        String period,
+        String calendarBasis,
+        List<Integer> calendarYears,
+        Instant rescheduledFrom,
+        Instant rescheduledAt,
+        String rescheduleReason,
+        Instant reviewDueAt,
+        String reviewReason) {
 
     Deadline toDeadline() {
         return new Deadline(id, process, step, subjectId, responsibleDepartment, region, receivedAt, dueAt, action,
                 remindBefore == null ? null : Duration.parse(remindBefore), remindAt, rule, ruleSource, ruleCitation, state,
-                registeredAt, remindedAt, firedAt, closedAt);
+                registeredAt, remindedAt, firedAt, closedAt, period, calendarBasis, rescheduledFrom, rescheduledAt,
+                rescheduleReason, reviewDueAt, reviewReason);
     }
 }

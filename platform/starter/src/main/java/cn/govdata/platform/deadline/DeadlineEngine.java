@@ -67,6 +67,7 @@ final class DeadlineEngine implements SmartLifecycle {
             }
         }
         metrics.overdue(store.countOverdue(now));
+        metrics.pendingProvisional(store.countPendingProvisional());
         return fired;
     }
 
@@ -120,7 +121,7 @@ final class DeadlineEngine implements SmartLifecycle {
 
     private OutboxMessage event(EventType<DeadlineEvent> type, Deadline deadline, String action, Instant now) {
         var payload = new DeadlineEvent(deadline.id(), deadline.process(), deadline.step(), deadline.subjectId(),
-                deadline.responsibleDepartment(), deadline.dueAt(), action, deadline.ruleCitation(), now);
+                deadline.responsibleDepartment(), deadline.dueAt(), action, deadline.ruleCitation(), now, deadline.calendarBasis());
         return events.create(type, deadline.subjectId(), deadline.responsibleDepartment(), deadline.region(), payload);
     }
 

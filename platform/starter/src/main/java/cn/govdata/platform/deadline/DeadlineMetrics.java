@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Deadline meters, tagged by process and responsible department only: step and subject would make
  * a series per case. Prometheus names: {@code deadlines_due}, {@code deadlines_missed_total},
- * {@code deadlines_reminded_total}, {@code deadline_handler_failures_total}.
+ * {@code deadlines_reminded_total}, {@code deadline_handler_failures_total},
+ * {@code deadlines_pending_provisional} and {@code deadlines_rescheduled_total}.
  */
 final class DeadlineMetrics {
 
@@ -20,6 +21,7 @@ final class DeadlineMetrics {
 
     private final MeterRegistry meters;
     private final Map<List<String>, AtomicLong> overdue = new ConcurrentHashMap<>();
+    private final Map<List<String>, AtomicLong> provisional = new ConcurrentHashMap<>();
 
     DeadlineMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -50,11 +52,28 @@ final class DeadlineMetrics {
         overdue.forEach((labels, value) -> value.set(counts.getOrDefault(labels, 0L)));
     }
 
+    /** Sets {@code deadlines_pending_provisional} the same way: pending deadlines whose due time rests on a provisional year. */
+    void pendingProvisional(Map<List<String>, Long> counts) {
+        counts.keySet().forEach(labels -> gauge(provisional, "deadlines_pending_provisional",
+                "Pending deadlines whose due time rests on a year without an official holiday notice", labels));
+        provisional.forEach((labels, value) -> value.set(counts.getOrDefault(labels, 0L)));
+    }
+
+    void rescheduled(String process, String department) {
+        Counter.builder("deadlines_rescheduled").description("Pending deadlines moved by a holiday notice")
+                .tags("process", process, "department", tag(department)).register(meters).increment();
+    }
+
     private AtomicLong gauge(List<String> processAndDepartment) {
-        return overdue.computeIfAbsent(processAndDepartment, labels -> {
+        return gauge(overdue, "deadlines_due", "Open deadlines (pending or fired, step not done) whose due time has passed",
+                processAndDepartment);
+    }
+
+    private AtomicLong gauge(Map<List<String>, AtomicLong> values, String name, String description, List<String> processAndDepartment) {
+        return values.computeIfAbsent(processAndDepartment, labels -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("deadlines_due", value, AtomicLong::get)
-                    .description("Open deadlines (pending or fired, step not done) whose due time has passed")
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
                     .tags("process", labels.get(0), "department", tag(labels.get(1)))
                     .register(meters);
             return value;

@@ -1,5 +1,6 @@
 package cn.govdata.platform.deadline;
 
+import cn.govdata.calendar.DueTime;
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.policy.Deadlines;
 import cn.govdata.policy.JurisdictionProfile;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,11 +74,12 @@ public final class DeadlineRegistry {
                 request.action(), remindBefore == null ? null : remindBefore.toString(),
                 remindBefore == null ? null : millis(dueAt.minus(remindBefore)), due.ruleKey(), due.ruleSource(),
                 request.citation() != null ? request.citation() : due.citation(), DeadlineState.PENDING, now, null, null,
-                null, null, null, 0, null);
+                null, null, null, 0, null, due.period(), due.basis(), due.years(), null, null, null, null, null);
         try {
             store.insert(document);
-            log.info("Deadline {}/{} for {} ({}) due {}{}", request.process(), request.step(), request.subjectId(),
-                    request.responsibleDepartment(), dueAt, document.ruleCitation() == null ? "" : " per " + document.ruleCitation());
+            log.info("Deadline {}/{} for {} ({}) due {}{}{}", request.process(), request.step(), request.subjectId(),
+                    request.responsibleDepartment(), dueAt, document.ruleCitation() == null ? "" : " per " + document.ruleCitation(),
+                    document.calendarBasis() == null ? "" : " (" + document.calendarBasis() + " calendar)");
             return document.toDeadline();
         } catch (DuplicateKeyException alreadyRegistered) {
             Deadline existing = find(request.process(), request.step(), request.subjectId()).orElseThrow(() -> alreadyRegistered);
@@ -107,6 +110,10 @@ public final class DeadlineRegistry {
         return store.find(process, step, subjectId).map(DeadlineDocument::toDeadline);
     }
 
+    Page<Deadline> forReview(Pageable pageable) {
+        return store.forReview(pageable).map(DeadlineDocument::toDeadline);
+    }
+
     Page<Deadline> list(DeadlineState state, String process, String department, String region, Pageable pageable) {
         return store.list(state, process, department, region, pageable).map(DeadlineDocument::toDeadline);
     }
@@ -130,7 +137,7 @@ public final class DeadlineRegistry {
             throw new IllegalArgumentException("give either dueAt or a rule, not both");
         }
         if (request.dueAt() != null) {
-            return new Due(request.dueAt(), null, null, null);
+            return new Due(request.dueAt(), null, null, null, null, null, null);
         }
         if (!byRule) {
             throw new IllegalArgumentException("a due time is required: dueAt, or receivedAt with a rule");
@@ -144,7 +151,9 @@ public final class DeadlineRegistry {
             key = request.ruleKey().key();
             rule = periodRule(request.ruleKey());
         }
-        return new Due(Deadlines.due(calendar, request.receivedAt(), rule), key, rule.source().name(), rule.citation());
+        DueTime due = Deadlines.dueTime(calendar, request.receivedAt(), rule.value());
+        return new Due(due.at(), key, rule.source().name(), rule.citation(), rule.value().toString(), due.basis().name(),
+                List.copyOf(due.calendarYears()));
     }
 
     /** The effective profile's rule for {@code key}. */
@@ -168,6 +177,7 @@ public final class DeadlineRegistry {
         }
     }
 
-    private record Due(Instant at, String ruleKey, String ruleSource, String citation) {
+    private record Due(Instant at, String ruleKey, String ruleSource, String citation, String period, String basis,
+                       List<Integer> years) {
     }
 }

@@ -142,8 +142,63 @@ final class DeadlineStore {
 
     /** Open deadlines whose due time has passed, counted by process and responsible department. */
     Map<List<String>, Long> countOverdue(Instant now) {
+        return countBy(where("state").in(OPEN).and("dueAt").lte(Date.from(now)));
+    }
+
+    /** Pending deadlines whose due time rests on a provisional calendar year, by process and department. */
+    Map<List<String>, Long> countPendingProvisional() {
+        return countBy(where("state").is(DeadlineState.PENDING.name()).and("calendarBasis").is("PROVISIONAL"));
+    }
+
+    /**
+     * Deadlines in {@code states} computed from a period over days of {@code year}: what a new or
+     * replaced notice for that year may move (pending) or call into question (fired).
+     */
+    List<DeadlineDocument> dependingOn(int year, List<String> states) {
+        Query query = Query.query(where("state").in(states).and("period").ne(null).and("calendarYears").is(year));
+        return mongo.find(query, DeadlineDocument.class, collection);
+    }
+
+    /**
+     * Pending deadlines registered by a rule key before due times recorded their period and calendar
+     * years; re-planning recomputes them from the profile's rule and fills those fields in.
+     */
+    List<DeadlineDocument> pendingWithoutCalendarYears() {
+        Query query = Query.query(where("state").is(DeadlineState.PENDING.name()).and("calendarYears").is(null)
+                .and("rule").ne(null).and("receivedAt").ne(null));
+        return mongo.find(query, DeadlineDocument.class, collection);
+    }
+
+    /**
+     * Moves a pending deadline to a new due time and queues its event, in one update, only if it is
+     * still pending with the due time the caller recomputed from and no replica is firing it.
+     */
+    boolean reschedule(String id, Instant expectedDueAt, Instant now, Update update, OutboxMessage event) {
+        Query unchanged = Query.query(where("_id").is(id).and("state").is(DeadlineState.PENDING.name())
+                .and("dueAt").is(expectedDueAt)
+                .orOperator(where("leaseUntil").is(null), where("leaseUntil").lte(now)));
+        if (event != null) {
+            update.push("outbox", event);
+        }
+        return mongo.findAndModify(unchanged, update, DeadlineDocument.class, collection) != null;
+    }
+
+    /** Records, on a deadline that fired already, the due time a notice gave it afterwards. */
+    void markForReview(String id, Instant reviewDueAt, String reason) {
+        mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().set("reviewDueAt", reviewDueAt).set("reviewReason", reason), collection);
+    }
+
+    Page<DeadlineDocument> forReview(Pageable pageable) {
+        Query query = Query.query(where("reviewDueAt").ne(null));
+        long total = mongo.count(query, DeadlineDocument.class, collection);
+        query.with(pageable).with(Sort.by("dueAt", "_id"));
+        return new PageImpl<>(mongo.find(query, DeadlineDocument.class, collection), pageable, total);
+    }
+
+    private Map<List<String>, Long> countBy(Criteria criteria) {
         Aggregation overdue = Aggregation.newAggregation(
-                Aggregation.match(where("state").in(OPEN).and("dueAt").lte(Date.from(now))),
+                Aggregation.match(criteria),
                 Aggregation.group("process", "responsibleDepartment").count().as("count"));
         Map<List<String>, Long> counts = new HashMap<>();
         for (Document row : mongo.aggregate(overdue, collection, Document.class).getMappedResults()) {

@@ -44,7 +44,7 @@ public class PolicyAutoConfiguration {
     }
 
     @Bean
-    PolicyController policyController(JurisdictionProfile jurisdictionProfile, WorkingDayCalendar workingDayCalendar) {
-        return new PolicyController(jurisdictionProfile, workingDayCalendar);
+    PolicyController policyController(JurisdictionProfile jurisdictionProfile, WorkingDayCalendar workingDayCalendar, Clock clock) {
+        return new PolicyController(jurisdictionProfile, workingDayCalendar, clock);
     }
 }

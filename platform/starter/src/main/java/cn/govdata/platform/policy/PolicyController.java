@@ -9,6 +9,8 @@ import cn.govdata.policy.RuleKey;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,36 +37,44 @@ import java.util.stream.Collectors;
  *     },
  *     ...                               // every RuleKey, in RuleKey order
  *   },
- *   "calendar": {"zone": "Asia/Shanghai", "coveredYears": [2024, 2025, 2026], "coveredUntil": 2026}
+ *   "calendar": {"zone": "Asia/Shanghai", "coveredYears": [2024, 2025, 2026], "coveredUntil": 2026,
+ *                "years": [{"year": 2026, "calendarBasis": "OFFICIAL", "source": "SHIPPED"},
+ *                          {"year": 2027, "calendarBasis": "PROVISIONAL", "source": null}]}
  * }
  * </pre>
  * Every field is always present (null where it has no value). {@code coveredUntil} is null when no year is covered.
+ * {@code years} are this year and next: PROVISIONAL means derived from 全国年节及纪念日放假办法 until the notice is loaded.
  */
 @RestController
 final class PolicyController {
 
-    private final PolicyView view;
+    private final JurisdictionProfile profile;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
 
-    PolicyController(JurisdictionProfile profile, WorkingDayCalendar calendar) {
-        // Both are immutable for the life of the process, so the answer is built once.
-        this.view = PolicyView.of(profile, calendar);
+    PolicyController(JurisdictionProfile profile, WorkingDayCalendar calendar, Clock clock) {
+        this.profile = profile;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
+    // Built per request: the calendar adopts uploaded notices while the service runs.
     @GetMapping("${govdata.api-base}/policy")
     PolicyView policy() {
-        return view;
+        return PolicyView.of(profile, calendar, LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear());
     }
 
     record PolicyView(String id, String nameZh, String nameEn, String regulation, Map<String, RuleView> rules,
                       CalendarView calendar) {
 
-        static PolicyView of(JurisdictionProfile profile, WorkingDayCalendar calendar) {
+        static PolicyView of(JurisdictionProfile profile, WorkingDayCalendar calendar, int thisYear) {
             Map<String, RuleView> rules = new LinkedHashMap<>();
             profile.rules().forEach((key, rule) -> rules.put(key.key(), RuleView.of(key, rule)));
             List<Integer> years = List.copyOf(calendar.coverage());
             return new PolicyView(profile.id(), profile.nameZh(), profile.nameEn(), profile.regulation(),
                     java.util.Collections.unmodifiableMap(rules),
-                    new CalendarView(WorkingDayCalendar.ZONE.getId(), years, years.isEmpty() ? null : years.get(years.size() - 1)));
+                    new CalendarView(WorkingDayCalendar.ZONE.getId(), years, years.isEmpty() ? null : years.get(years.size() - 1),
+                            List.of(YearBasis.of(calendar, thisYear), YearBasis.of(calendar, thisYear + 1))));
         }
     }
 
@@ -87,6 +97,12 @@ final class PolicyController {
         }
     }
 
-    record CalendarView(String zone, List<Integer> coveredYears, Integer coveredUntil) {
+    record CalendarView(String zone, List<Integer> coveredYears, Integer coveredUntil, List<YearBasis> years) {
+    }
+
+    record YearBasis(int year, String calendarBasis, String source) {
+        static YearBasis of(WorkingDayCalendar calendar, int year) {
+            return new YearBasis(year, calendar.basis(year).name(), calendar.source(year).map(Enum::name).orElse(null));
+        }
     }
 }

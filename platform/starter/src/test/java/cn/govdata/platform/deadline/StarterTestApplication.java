@@ -31,6 +31,8 @@ public class StarterTestApplication {
             govdata.directory.replica.enabled=false
             govdata.deadlines.poll-interval=100ms
             govdata.deadlines.lease=1s
+            govdata.calendar.notices.accept-uploads=true
+            govdata.calendar.notices.refresh-interval=1s
             """;
 
     /** A demo-style service: the clock can be advanced through the time endpoint. */

@@ -38,4 +38,15 @@ class TimeEndpointsOffTest {
         mvc.perform(get("/api/test/time").with(operator)).andExpect(status().isNotFound());
         assertThat(clock).isNotInstanceOf(OffsetClock.class);
     }
+
+    @Test
+    void withoutAdjustableTimeAnOperatorCannotRegisterArbitraryDeadlinesButStillReadsThem() throws Exception {
+        var operator = TestTokens.user("operator", "BDC", "320100", "platform-operator");
+
+        mvc.perform(post("/api/test/deadlines").with(operator).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"process":"objection","step":"mark-disputed","subjectId":"OBJ-demo","responsibleDepartment":"PSB",
+                         "rule":"objection-mark","action":"ESCALATE_TO_BUREAU"}"""))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/test/deadlines").with(operator)).andExpect(status().isOk());
+    }
 }
