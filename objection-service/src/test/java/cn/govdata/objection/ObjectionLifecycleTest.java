@@ -46,6 +46,8 @@ class ObjectionLifecycleTest {
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
+    cn.govdata.privacy.Pseudonyms pseudonyms;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JsonMapper json;
@@ -82,7 +84,11 @@ class ObjectionLifecycleTest {
         // Marked on receipt: the DataDisputed event is out at once, and says nothing about who objected.
         var disputed = fixtures.awaitEvent(Topics.OBJECTION, tn, ObjectionEventTypes.DATA_DISPUTED);
         SchemaAssertions.assertConforms(ObjectionEventTypes.DATA_DISPUTED, disputed.value());
-        assertThat(json.readTree(disputed.value()).get("recordKey").asString()).isEqualTo("HJ-320102-000123");
+        // The record key travels only as its keyed pseudonym, the same one sharing and open data compute.
+        assertThat(json.readTree(disputed.value()).get("recordPseudonym").asString())
+                .isEqualTo(pseudonyms.of(resource, "HJ-320102-000123"));
+        assertThat(disputed.value()).doesNotContain("HJ-320102-000123");
+        assertThat(disputed.key()).isEqualTo(tn);
         assertThat(json.readTree(disputed.value()).get("providerDepartment").asString()).isEqualTo("PSB");
         assertThat(KafkaProbe.header(disputed, CloudEventHeaders.DEPARTMENT)).contains("PSB");
         var received = fixtures.awaitEvent(Topics.OBJECTION, tn, ObjectionEventTypes.OBJECTION_RECEIVED);
@@ -175,6 +181,7 @@ class ObjectionLifecycleTest {
                 .andExpect(jsonPath("$.personalDataMasked").value(true))
                 .andExpect(jsonPath("$.objector.name").value("张*"))
                 .andExpect(jsonPath("$.objector.phone").value("138****5678"))
+                .andExpect(jsonPath("$.recordKey").value("HJ-320*********3"))
                 .andExpect(jsonPath("$.claim").doesNotExist())
                 .andExpect(jsonPath("$.outcome").value("CORRECTED"));
     }

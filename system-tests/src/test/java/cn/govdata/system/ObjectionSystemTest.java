@@ -117,7 +117,9 @@ class ObjectionSystemTest {
         SchemaAssertions.assertConforms(SharingEventTypes.CORRECTION_NOTIFIED, notice.value());
         JsonNode body = Stack.JSON.readTree(notice.value());
         assertThat(body.get("resourceId").asString()).isEqualTo(resourceId);
-        assertThat(body.get("recordKey").asString()).isEqualTo(RECORD_KEY);
+        // The record is named by its keyed pseudonym only (docs/privacy.md), never by the ID number.
+        assertThat(body.get("recordPseudonym").asString()).matches("pk_[0-9a-f]{40}");
+        assertThat(notice.value()).doesNotContain(RECORD_KEY);
         assertThat(body.get("correctedFields").values()).extracting(JsonNode::asString).containsExactly(ADDRESS);
         assertThat(body.get("consumerDepartment").asString()).isEqualTo("HRSS");
         assertThat(notice.value()).doesNotContain(OBJECTOR_NAME, OBJECTOR_PHONE);
@@ -217,7 +219,7 @@ class ObjectionSystemTest {
         return 0;
     }
 
-    private static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+    static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> matching) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get("KAFKA_BOOTSTRAP"),
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),

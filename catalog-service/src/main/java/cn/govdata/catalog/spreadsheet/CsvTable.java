@@ -1,14 +1,13 @@
 package cn.govdata.catalog.spreadsheet;
 
 import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.privacy.CsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -30,7 +29,6 @@ import java.util.List;
 final class CsvTable {
 
     private static final Logger log = LoggerFactory.getLogger(CsvTable.class);
-    private static final char BOM = '\uFEFF';
     private static final Charset GB18030 = Charset.forName("GB18030");
     /** Characters that make a spreadsheet treat a cell as a formula (CSV injection); such cells get a ' in front. */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -38,34 +36,20 @@ final class CsvTable {
     private CsvTable() {
     }
 
+    /** Written by the platform's one CSV writer (BOM, RFC 4180, formula guard). */
     static void write(OutputStream out, List<String> header, Iterator<List<String>> rows) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write(BOM);
-        record(writer, header);
-        while (rows.hasNext()) {
-            record(writer, rows.next());
-        }
-        writer.flush();
-    }
-
-    private static void record(Writer writer, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
+        try (CsvWriter writer = new CsvWriter(out)) {
+            writer.row(header);
+            while (rows.hasNext()) {
+                writer.row(rows.next());
             }
-            writer.write(field(cells.get(i)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        writer.write("\r\n");
     }
 
     static String field(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String v = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1));
-        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        return CsvWriter.cell(value);
     }
 
     /** Reads every record (the header is record 1) into {@code visitor}; a quoted line break stays in its field. */

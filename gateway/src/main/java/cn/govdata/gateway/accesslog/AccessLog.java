@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * One line per request: method, path, status, duration, request id and calling client. Reactor
+ * One line per request: method, path (record keys masked, see {@link LoggablePaths}), status, duration,
+ * request id and calling client. Reactor
  * hops threads, so a request-wide MDC would leak between requests; the id is put into the MDC only
  * around this line, for log encoders that read it from there.
  */
@@ -32,7 +33,7 @@ class AccessLog implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
         String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getPath().value();
+        String path = LoggablePaths.of(exchange.getRequest().getPath().value());
         return chain.filter(exchange)
                 .doOnError(error -> write(exchange, method, path, started, statusAfter(exchange, error)))
                 .doFinally(signal -> {

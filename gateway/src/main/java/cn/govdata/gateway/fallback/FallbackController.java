@@ -1,6 +1,7 @@
 package cn.govdata.gateway.fallback;
 
 import cn.govdata.gateway.problem.Problems;
+import cn.govdata.gateway.accesslog.LoggablePaths;
 import cn.govdata.gateway.requestid.RequestIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -44,7 +45,7 @@ class FallbackController {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{} unavailable for {} [requestId={}]: {}", service, RequestIds.originalPath(exchange),
+        log.warn("{} unavailable for {} [requestId={}]: {}", service, LoggablePaths.of(RequestIds.originalPath(exchange)),
                 RequestIds.of(exchange), cause == null ? "no cause recorded" : cause.toString());
 
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",

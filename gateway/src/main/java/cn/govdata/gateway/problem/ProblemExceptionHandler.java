@@ -1,5 +1,6 @@
 package cn.govdata.gateway.problem;
 
+import cn.govdata.gateway.accesslog.LoggablePaths;
 import cn.govdata.gateway.requestid.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         HttpStatusCode status = Problems.statusFor(error);
         if (status.is5xxServerError()) {
             log.warn("{} {} failed with {} [requestId={}]", exchange.getRequest().getMethod(),
-                    RequestIds.originalPath(exchange), status.value(), RequestIds.of(exchange), error);
+                    LoggablePaths.of(RequestIds.originalPath(exchange)), status.value(), RequestIds.of(exchange), error);
         }
         exchange.getResponse().getHeaders().clearContentHeaders();
         return Problems.write(exchange, Problems.of(status, detail(error, status)));

@@ -6,13 +6,16 @@ import cn.govdata.events.objection.ObjectionEvents;
 import cn.govdata.objection.ObjectionProperties;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.privacy.Pseudonyms;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
 /**
  * The events of a case, keyed by its tracking number. None carries the objector's contact
- * details; {@code Received} names the objector only masked. Data events go out under the
+ * details; {@code Received} names the objector only masked. The record key (for people data an ID
+ * number) goes out only as its keyed pseudonym; a caller entitled to the case reads the key from
+ * the case itself. Data events go out under the
  * provider department (whose data is concerned), lifecycle events under the department that
  * has to act.
  */
@@ -23,16 +26,23 @@ class CaseEvents {
 
     private final Events events;
     private final String platformDepartment;
+    private final Pseudonyms pseudonyms;
 
-    CaseEvents(Events events, ObjectionProperties properties) {
+    CaseEvents(Events events, ObjectionProperties properties, Pseudonyms pseudonyms) {
         this.events = events;
         this.platformDepartment = properties.platformDepartment();
+        this.pseudonyms = pseudonyms;
+    }
+
+    /** The record key as it goes on the bus: its keyed pseudonym in the case's resource, never the key itself. */
+    private String pseudonym(ObjectionCase c) {
+        return c.recordKey() == null ? null : pseudonyms.of(c.resource().id(), c.recordKey());
     }
 
     OutboxMessage received(ObjectionCase c) {
         var service = c.service();
         var payload = new ObjectionCaseEvents.Received(c.id(), c.kind().name(), c.reason().name(), c.resource().id(),
-                c.resource().providerDepartment(), c.recordKey(), c.fields(), c.objector().maskedDisplayName(),
+                c.resource().providerDepartment(), pseudonym(c), c.fields(), c.objector().maskedDisplayName(),
                 c.reporterDepartment(), service == null ? null : service.servingDepartment(),
                 service == null ? null : service.proceededOnValidProof(), c.receivedAt(),
                 c.open(Step.MARK).map(CaseStep::dueAt).orElse(null),
@@ -43,7 +53,7 @@ class CaseEvents {
 
     OutboxMessage disputed(ObjectionCase c) {
         var payload = new ObjectionEvents.DataDisputed(c.id(), c.resource().id(), c.resource().providerDepartment(),
-                c.recordKey(), c.fields(), c.reason().name(), c.marking().markedAt());
+                pseudonym(c), c.fields(), c.reason().name(), c.marking().markedAt());
         return events.create(ObjectionEventTypes.DATA_DISPUTED, c.id(), c.resource().providerDepartment(), region(c), payload);
     }
 
@@ -66,13 +76,13 @@ class CaseEvents {
 
     OutboxMessage corrected(ObjectionCase c) {
         var payload = new ObjectionEvents.DataCorrected(c.id(), c.resource().id(), c.resource().providerDepartment(),
-                c.recordKey(), c.correction().correctedFields(), c.correction().correctedAt());
+                pseudonym(c), c.correction().correctedFields(), c.correction().correctedAt());
         return events.create(ObjectionEventTypes.DATA_CORRECTED, c.id(), c.resource().providerDepartment(), region(c), payload);
     }
 
     OutboxMessage resolved(ObjectionCase c) {
         var payload = new ObjectionEvents.DisputeResolved(c.id(), c.resource().id(), c.resource().providerDepartment(),
-                c.recordKey(), c.outcome().name(), c.closedAt());
+                pseudonym(c), c.outcome().name(), c.closedAt());
         return events.create(ObjectionEventTypes.DISPUTE_RESOLVED, c.id(), c.resource().providerDepartment(), region(c), payload);
     }
 

@@ -64,11 +64,15 @@ final class CaseViews {
                 c.escalated(), c.notes(), c.notifications());
     }
 
-    /** For auditors: the handling in full, the objector masked, free texts that may hold personal data left out. */
+    /**
+     * For auditors: the handling in full, the objector and the record key masked, free texts that may hold
+     * personal data left out. Only handlers (the responsible department, bureau, operator) and the
+     * objector see the record key in clear.
+     */
     static CaseView masked(ObjectionCase c) {
         ServiceContext service = c.service() == null ? null : new ServiceContext(c.service().servingDepartment(),
                 c.service().serviceName(), c.service().proceededOnValidProof(), null);
-        return new CaseView(c.id(), c.id(), c.kind(), c.state(), c.reason(), resource(c), c.recordKey(), c.fields(), null,
+        return new CaseView(c.id(), c.id(), c.kind(), c.state(), c.reason(), resource(c), Masking.recordKey(c.recordKey()), c.fields(), null,
                 c.objector().masked(), true, c.reporterDepartment(), service,
                 c.evidence().stream().map(e -> new EvidenceView(e.id(), null, e.contentType(), e.size(), e.sha256())).toList(),
                 c.receivedAt(), c.marking(), c.routing(), c.ruling(), c.correction(), c.outcome(), c.closedAt(), steps(c),

@@ -35,6 +35,11 @@ class DatasetRecords {
         }
     }
 
+    /** Removes the rows of a version that was refused or lost to a newer one; never the current version's. */
+    void deleteVersion(String entryId, int version) {
+        mongo.remove(versionQuery(entryId, version), COLLECTION);
+    }
+
     static Document row(String entryId, int version, long row, Document values) {
         return new Document("_id", entryId + "/" + version + "/" + row).append("entryId", entryId).append("version", version)
                 .append("row", row).append("values", values);

@@ -8,6 +8,7 @@ import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.policy.JurisdictionProfile;
+import cn.govdata.privacy.CsvWriter;
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -110,8 +111,8 @@ public class Downloads {
         OpenDisputes disputed = disputes.of(listing.entryId());
         listings.countDownload(listing.entryId());
         StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (asJson) {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 Map<String, Object> envelope = new LinkedHashMap<>();
                 envelope.put("_citation", citation);
                 envelope.put("dataSource", departmentName(listing.department()));
@@ -129,16 +130,18 @@ public class Downloads {
                     first[0] = false;
                 });
                 writer.write("]}");
+                writer.flush();
             } else {
-                writer.write(CsvWriter.line(List.of("#_citation", citation)));
-                writer.write(CsvWriter.line(fields));
+                // The platform's one CSV writer: BOM for Excel zh-CN, formula guard, the citation line first.
+                CsvWriter csv = new CsvWriter(out);
+                csv.citation(citation).row(fields);
                 records.forEach(listing.entryId(), version, values -> {
                     List<Object> line = new ArrayList<>(fields.size());
                     fields.forEach(f -> line.add(values.get(f)));
-                    write(writer, CsvWriter.line(line));
+                    csv.row(line);
                 });
+                csv.flush();
             }
-            writer.flush();
         };
         String filename = listing.entryId() + "-v" + version + (asJson ? ".json" : ".csv");
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();

@@ -12,7 +12,7 @@ import java.util.List;
  * a citizen's ID number and is never put on the wire.
  */
 @Document(DisputedRecord.COLLECTION)
-record DisputedRecord(@Id String caseId, String resourceId, String recordKey, List<String> fields, String reason,
+record DisputedRecord(@Id String caseId, String resourceId, String recordPseudonym, List<String> fields, String reason,
                       boolean open, Instant markedAt, String outcome, Instant resolvedAt, Instant updatedAt) {
 
     static final String COLLECTION = "open_disputes";

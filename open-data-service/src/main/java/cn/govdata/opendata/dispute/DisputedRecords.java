@@ -2,6 +2,7 @@ package cn.govdata.opendata.dispute;
 
 import cn.govdata.events.objection.ObjectionEvents;
 import cn.govdata.platform.dispute.DisputedRecordSink;
+import cn.govdata.privacy.Pseudonyms;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,8 +28,10 @@ public class DisputedRecords implements DisputedRecordSink {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Pseudonyms pseudonyms;
 
-    DisputedRecords(MongoTemplate mongo, Clock clock) {
+    DisputedRecords(MongoTemplate mongo, Clock clock, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.mongo = mongo;
         this.clock = clock;
         mongo.indexOps(DisputedRecord.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
@@ -37,8 +40,8 @@ public class DisputedRecords implements DisputedRecordSink {
 
     /** The resource's open cases, loaded once for a whole response. */
     public OpenDisputes of(String resourceId) {
-        return OpenDisputes.of(mongo.find(openOn(Criteria.where("resourceId").is(resourceId)), DisputedRecord.class).stream()
-                .map(r -> new OpenDisputes.Case(r.recordKey(), r.fields())).toList());
+        return OpenDisputes.of(resourceId, pseudonyms, mongo.find(openOn(Criteria.where("resourceId").is(resourceId)), DisputedRecord.class).stream()
+                .map(r -> new OpenDisputes.Case(r.recordPseudonym(), r.fields())).toList());
     }
 
     /** The open cases of several resources in one query (a page of the catalog); resources without cases are absent. */
@@ -48,10 +51,10 @@ public class DisputedRecords implements DisputedRecordSink {
         }
         Map<String, List<OpenDisputes.Case>> cases = new HashMap<>();
         for (DisputedRecord r : mongo.find(openOn(Criteria.where("resourceId").in(resourceIds)), DisputedRecord.class)) {
-            cases.computeIfAbsent(r.resourceId(), k -> new ArrayList<>()).add(new OpenDisputes.Case(r.recordKey(), r.fields()));
+            cases.computeIfAbsent(r.resourceId(), k -> new ArrayList<>()).add(new OpenDisputes.Case(r.recordPseudonym(), r.fields()));
         }
         Map<String, OpenDisputes> disputes = new HashMap<>();
-        cases.forEach((resourceId, open) -> disputes.put(resourceId, OpenDisputes.of(open)));
+        cases.forEach((resourceId, open) -> disputes.put(resourceId, OpenDisputes.of(resourceId, pseudonyms, open)));
         return disputes;
     }
 
@@ -59,7 +62,7 @@ public class DisputedRecords implements DisputedRecordSink {
     @Override
     public void disputed(ObjectionEvents.DataDisputed event) {
         mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
-                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordKey", event.recordKey())
+                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordPseudonym", event.recordPseudonym())
                         .setOnInsert("fields", event.fields() == null ? List.of() : event.fields())
                         .setOnInsert("reason", event.reason()).setOnInsert("open", true)
                         .setOnInsert("markedAt", event.markedAt()).setOnInsert("updatedAt", clock.instant()),
@@ -72,7 +75,7 @@ public class DisputedRecords implements DisputedRecordSink {
         mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
                 new Update().set("open", false).set("outcome", event.outcome()).set("resolvedAt", event.resolvedAt())
                         .set("updatedAt", clock.instant()).setOnInsert("resourceId", event.resourceId())
-                        .setOnInsert("recordKey", event.recordKey()), DisputedRecord.class);
+                        .setOnInsert("recordPseudonym", event.recordPseudonym()), DisputedRecord.class);
     }
 
     private static Query openOn(Criteria resource) {

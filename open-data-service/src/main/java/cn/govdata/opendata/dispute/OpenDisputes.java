@@ -1,5 +1,7 @@
 package cn.govdata.opendata.dispute;
 
+import cn.govdata.privacy.Pseudonyms;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,34 +10,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The open cases of one resource, as a response needs them: the dataset-level summary (never the
- * record keys, which may be ID numbers) and the per-record flag. A record is disputed when the value
- * of any of its unmasked fields equals a case's record key; masked values never match, by design.
+ * record keys, which may be ID numbers) and the per-record flag. Cases name their record only by its
+ * keyed pseudonym, so a record is disputed when the pseudonym of the value of any of its unmasked
+ * fields equals a case's; masked values never match, by design.
  */
 public final class OpenDisputes {
 
     public static final OpenDisputes NONE = new OpenDisputes(Map.of());
 
     /** One open case: the disputed record and its fields (empty = the record as a whole). */
-    record Case(String recordKey, List<String> fields) {
+    record Case(String recordPseudonym, List<String> fields) {
     }
 
     private final Map<String, Set<String>> fieldsByRecordKey;
+    private final UnaryOperator<String> pseudonymOf;
 
-    private OpenDisputes(Map<String, Set<String>> fieldsByRecordKey) {
-        this.fieldsByRecordKey = fieldsByRecordKey;
+    private OpenDisputes(Map<String, Set<String>> fieldsByPseudonym, UnaryOperator<String> pseudonymOf) {
+        this.fieldsByRecordKey = fieldsByPseudonym;
+        this.pseudonymOf = pseudonymOf;
     }
 
-    static OpenDisputes of(Collection<Case> cases) {
-        Map<String, Set<String>> byKey = new HashMap<>();
+    private OpenDisputes(Map<String, Set<String>> none) {
+        this(none, v -> v);
+    }
+
+    static OpenDisputes of(String resourceId, Pseudonyms pseudonyms, Collection<Case> cases) {
+        Map<String, Set<String>> byPseudonym = new HashMap<>();
         for (Case c : cases) {
-            if (c.recordKey() != null) {
-                byKey.computeIfAbsent(c.recordKey(), k -> new LinkedHashSet<>()).addAll(c.fields());
+            if (c.recordPseudonym() != null) {
+                byPseudonym.computeIfAbsent(c.recordPseudonym(), k -> new LinkedHashSet<>()).addAll(c.fields());
             }
         }
-        return byKey.isEmpty() ? NONE : new OpenDisputes(byKey);
+        return byPseudonym.isEmpty() ? NONE : new OpenDisputes(byPseudonym, value -> pseudonyms.of(resourceId, value));
     }
 
     public boolean any() {
@@ -68,7 +78,7 @@ public final class OpenDisputes {
             if (value.getValue() == null || masked.contains(value.getKey())) {
                 continue;
             }
-            Set<String> fields = fieldsByRecordKey.get(String.valueOf(value.getValue()));
+            Set<String> fields = fieldsByRecordKey.get(pseudonymOf.apply(String.valueOf(value.getValue())));
             if (fields != null) {
                 disputed = disputed == null ? new LinkedHashSet<>() : disputed;
                 disputed.addAll(fields);

@@ -1,31 +1,33 @@
 package cn.govdata.opendata.dataset;
 
+import cn.govdata.privacy.MaskingRule;
 import org.junit.jupiter.api.Test;
-
-import java.io.StringReader;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MaskRuleTest {
 
     @Test
-    void eachRuleHidesTheIdentifyingPartAndKeepsTheShape() {
-        assertThat(MaskRule.ID_NUMBER.apply("320102199001011234")).isEqualTo("320*************34");
+    void open_data_masks_with_the_platform_policy() {
+        assertThat(MaskRule.ID_NUMBER.apply("320102199001011234")).isEqualTo("320102***********4");
         assertThat(MaskRule.PHONE.apply("13812345678")).isEqualTo("138****5678");
         assertThat(MaskRule.NAME.apply("欧阳修")).isEqualTo("欧**");
         assertThat(MaskRule.ADDRESS.apply("南京市玄武区中山路100号")).isEqualTo("南京市玄武区****");
+        assertThat(MaskRule.LICENCE_PLATE.apply("苏A12345")).isEqualTo(MaskingRule.LICENCE_PLATE.apply("苏A12345"));
         assertThat(MaskRule.PHONE.apply("")).isEmpty();
-        assertThat(MaskRule.DROP.apply("x")).isNull();
     }
 
     @Test
-    void csvRecordsMayQuoteCommasQuotesAndLineBreaks() throws Exception {
-        var reader = new CsvReader(new StringReader("\uFEFFa,b\r\n\"x,1\",\"say \"\"hi\"\"\nthere\"\n\nlast,\n"));
-        assertThat(reader.next()).containsExactly("a", "b");
-        assertThat(reader.next()).containsExactly("x,1", "say \"hi\"\nthere");
-        assertThat(reader.next()).containsExactly("last", "");
-        assertThat(reader.next()).isNull();
-        assertThat(CsvWriter.line(List.of("x,1", "q\"", "plain"))).isEqualTo("\"x,1\",\"q\"\"\",plain\r\n");
+    void every_rule_but_drop_is_the_platform_rule_of_the_same_name() {
+        for (MaskRule rule : MaskRule.values()) {
+            if (rule != MaskRule.DROP) {
+                assertThat(rule.apply("苏A12345 13812345678")).isEqualTo(MaskingRule.valueOf(rule.name()).apply("苏A12345 13812345678"));
+            }
+        }
+    }
+
+    @Test
+    void drop_leaves_the_field_out() {
+        assertThat(MaskRule.DROP.apply("x")).isNull();
     }
 }

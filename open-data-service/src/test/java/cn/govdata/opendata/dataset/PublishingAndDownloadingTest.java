@@ -66,8 +66,8 @@ class PublishingAndDownloadingTest {
 
         MvcResult csv = OpenDataFixtures.streamed(mvc, get("/api/open-data/public/datasets/" + id + "/download"));
         String csvBody = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csvBody).startsWith("#_citation,数据来源：");
-        assertThat(csvBody).contains("姓名,身份证号,手机号,住址,许可事项").contains("张**,320*************34,138****5678,南京市玄武区****,食品经营许可")
+        assertThat(csvBody).startsWith("\uFEFF#_citation,数据来源：");
+        assertThat(csvBody).contains("姓名,身份证号,手机号,住址,许可事项").contains("张**,320102***********4,138****5678,南京市玄武区****,食品经营许可")
                 .contains("\"药品经营许可,零售\"");
         assertThat(csv.getResponse().getHeader(Downloads.DATA_SOURCE_CODE)).isEqualTo("AMR");
         assertThat(csv.getResponse().getHeader(Downloads.ACQUIRED_AT)).isNotBlank();
@@ -114,17 +114,17 @@ class PublishingAndDownloadingTest {
         OpenDataFixtures.awaitListed(mvc, id);
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/open-data/datasets/" + id + "/masking")
                         .with(OpenDataFixtures.officer("TRA")).contentType("application/json")
-                        .content("{\"rules\":{\"手机号\":\"DROP\"}}"))
+                        .content("{\"rules\":{\"手机号\":\"DROP\",\"住址\":\"ADDRESS\"}}"))
                 .andExpect(status().isOk());
         String upload = """
-                [{"名称":"新街口停车场","泊位":320,"手机号":"13800001111"},{"名称":"鼓楼停车场","泊位":88,"手机号":"13800002222"}]""";
+                [{"许可事项":"新街口停车场","住址":"南京市鼓楼区中山路1号","手机号":"13800001111"},{"许可事项":"鼓楼停车场","住址":"南京市鼓楼区88号","手机号":"13800002222"}]""";
         assertThat(OpenDataFixtures.upload(mvc, id, "TRA", "parking.json", upload).getResponse().getStatus()).isEqualTo(201);
         assertThat(OpenDataFixtures.upload(mvc, id, "TRA", "parking.json", upload).getResponse().getStatus()).isEqualTo(201);
 
         mvc.perform(get("/api/open-data/public/datasets/" + id + "/records"))
                 .andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.fields.length()").value(2))
-                .andExpect(jsonPath("$.items[1].泊位").value("88"));
+                .andExpect(jsonPath("$.items[1].住址").value("南京市鼓楼区****"));
         String body = OpenDataFixtures.streamed(mvc, get("/api/open-data/public/datasets/" + id + "/download").param("format", "json"))
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).doesNotContain("13800001111").contains("新街口停车场");
@@ -134,5 +134,74 @@ class PublishingAndDownloadingTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 mvc.perform(get("/api/open-data/public/datasets/" + id + "/download")).andExpect(status().isNotFound()));
         mvc.perform(get("/api/open-data/public/datasets/" + id)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aZeroWidthOrFullWidthHeaderIsMatchedToItsCatalogItemAndMaskedByItsRule() throws Exception {
+        String id = uniqueId("ZWS");
+        OpenDataFixtures.publishToCatalog(embeddedKafka.getBrokersAsString(), json, entry(id, "许可信息", "AMR", "UNCONDITIONAL", null, false));
+        OpenDataFixtures.awaitListed(mvc, id);
+        OpenDataFixtures.maskPersonalFields(mvc, id, "AMR");
+        String upload = "\uFEFF姓名\u200B,　身份证号 ,许可事项\n张三丰,320102199001011232,食品经营许可\n";
+        MvcResult published = OpenDataFixtures.upload(mvc, id, "AMR", "z.csv", upload);
+        assertThat(published.getResponse().getStatus()).as(published.getResponse().getContentAsString()).isEqualTo(201);
+        mvc.perform(get("/api/open-data/public/datasets/" + id + "/records"))
+                .andExpect(jsonPath("$.fields[0]").value("姓名"))
+                .andExpect(jsonPath("$.items[0].姓名").value("张**"))
+                .andExpect(jsonPath("$.items[0].身份证号").value("320102***********2"));
+    }
+
+    @Test
+    void aColumnThatIsNoCatalogItemIsRefusedByNameAndNothingIsPublished() throws Exception {
+        String id = uniqueId("UNK");
+        OpenDataFixtures.publishToCatalog(embeddedKafka.getBrokersAsString(), json, entry(id, "许可信息", "AMR", "UNCONDITIONAL", null, false));
+        OpenDataFixtures.awaitListed(mvc, id);
+        MvcResult refused = OpenDataFixtures.upload(mvc, id, "AMR", "u.csv", "许可事项,备注\u200B\n食品经营许可,张三丰\n");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        var problem = json.readTree(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).endsWith("unknown-column");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("备注");
+        mvc.perform(get("/api/open-data/public/datasets/" + id + "/records")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anIdNumberOrMobileNumberInAColumnWithoutMaskingStopsThePublicationNamingColumnAndRow() throws Exception {
+        String id = uniqueId("IDV");
+        OpenDataFixtures.publishToCatalog(embeddedKafka.getBrokersAsString(), json, entry(id, "许可信息", "AMR", "UNCONDITIONAL", null, false));
+        OpenDataFixtures.awaitListed(mvc, id);
+        StringBuilder upload = new StringBuilder("许可事项\n");
+        for (int i = 0; i < 600; i++) {
+            upload.append("食品经营许可").append(i).append('\n');
+        }
+        upload.append("持证人320102199001011232\n");
+        MvcResult refused = OpenDataFixtures.upload(mvc, id, "AMR", "i.csv", upload.toString());
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        var problem = json.readTree(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("column").asString()).isEqualTo("许可事项");
+        assertThat(problem.get("row").asInt()).isEqualTo(601);
+        assertThat(problem.get("kind").asString()).isEqualTo("RESIDENT_ID_NUMBER");
+        assertThat(problem.toString()).doesNotContain("320102199001011232");
+        // The first 500 rows had already been written in a batch; they are gone again.
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("entryId").is(id)), DatasetRecords.COLLECTION)).isZero();
+        mvc.perform(get("/api/open-data/public/datasets/" + id + "/records")).andExpect(status().isNotFound());
+
+        MvcResult mobile = OpenDataFixtures.upload(mvc, id, "AMR", "m.csv", "许可事项\n请致电 13912345678\n");
+        assertThat(mobile.getResponse().getStatus()).isEqualTo(422);
+        assertThat(json.readTree(mobile.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("kind").asString())
+                .isEqualTo("MOBILE_NUMBER");
+    }
+
+    @Test
+    void aCellThatWouldBeAFormulaDownloadsGuarded() throws Exception {
+        String id = uniqueId("FRM");
+        OpenDataFixtures.publishToCatalog(embeddedKafka.getBrokersAsString(), json, entry(id, "许可信息", "AMR", "UNCONDITIONAL", null, false));
+        OpenDataFixtures.awaitListed(mvc, id);
+        String upload = "许可事项\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"\n@SUM(A1)\n";
+        assertThat(OpenDataFixtures.upload(mvc, id, "AMR", "f.csv", upload).getResponse().getStatus()).isEqualTo(201);
+        String csv = OpenDataFixtures.streamed(mvc, get("/api/open-data/public/datasets/" + id + "/download"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"\r\n'@SUM(A1)\r\n")
+                .doesNotContain("\n=HYPERLINK").doesNotContain("\n@SUM");
     }
 }

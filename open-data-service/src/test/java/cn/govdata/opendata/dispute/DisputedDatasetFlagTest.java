@@ -49,6 +49,8 @@ class DisputedDatasetFlagTest {
             """;
 
     @Autowired
+    cn.govdata.privacy.Pseudonyms pseudonyms;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JsonMapper json;
@@ -145,12 +147,12 @@ class DisputedDatasetFlagTest {
     }
 
     private String disputed(String caseId, String resourceId, String recordKey, List<String> fields) {
-        return json.writeValueAsString(new ObjectionEvents.DataDisputed(caseId, resourceId, "AMR", recordKey, fields, "ERROR",
+        return json.writeValueAsString(new ObjectionEvents.DataDisputed(caseId, resourceId, "AMR", pseudonyms.of(resourceId, recordKey), fields, "ERROR",
                 Instant.parse("2026-11-20T02:00:00Z")));
     }
 
     private String resolved(String caseId, String resourceId, String recordKey) {
-        return json.writeValueAsString(new ObjectionEvents.DisputeResolved(caseId, resourceId, "AMR", recordKey, "CORRECTED",
+        return json.writeValueAsString(new ObjectionEvents.DisputeResolved(caseId, resourceId, "AMR", pseudonyms.of(resourceId, recordKey), "CORRECTED",
                 Instant.parse("2026-11-25T02:00:00Z")));
     }
 

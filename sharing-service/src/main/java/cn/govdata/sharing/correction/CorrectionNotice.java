@@ -17,7 +17,7 @@ import java.util.List;
  */
 @Document(CorrectionNotice.COLLECTION)
 record CorrectionNotice(@Id String id, String correctionEventId, String caseId, String grantId, String resourceId,
-                        String providerDepartment, String consumerDepartment, String recordKey,
+                        String providerDepartment, String consumerDepartment, String recordPseudonym,
                         List<String> correctedFields, Instant correctedAt, Instant notifiedAt, List<OutboxMessage> outbox) {
 
     static final String COLLECTION = "correction_notices";

@@ -62,13 +62,13 @@ class NotifyingGrantHolders {
         int told = 0;
         for (Grant grant : grants.activeOnResource(corrected.resourceId(), now)) {
             var payload = new SharingEvents.CorrectionNotified(grant.id(), corrected.resourceId(),
-                    grant.providerDepartment(), grant.consumerDepartment(), corrected.recordKey(),
+                    grant.providerDepartment(), grant.consumerDepartment(), corrected.recordPseudonym(),
                     corrected.correctedFields(), corrected.caseId(), corrected.correctedAt(), now);
             var event = events.create(SharingEventTypes.CORRECTION_NOTIFIED, grant.id(), grant.consumerDepartment(),
                     grant.region(), payload);
             var notice = new CorrectionNotice(CorrectionNotice.id(correctionEventId, grant.id()), correctionEventId,
                     corrected.caseId(), grant.id(), corrected.resourceId(), grant.providerDepartment(),
-                    grant.consumerDepartment(), corrected.recordKey(), corrected.correctedFields(), corrected.correctedAt(),
+                    grant.consumerDepartment(), corrected.recordPseudonym(), corrected.correctedFields(), corrected.correctedAt(),
                     now, List.of(event));
             try {
                 mongo.insert(notice);

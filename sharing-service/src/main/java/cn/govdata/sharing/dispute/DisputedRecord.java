@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * One objection case against one record, as the objection desk announced it. Open from
  * DataDisputed until DisputeResolved; the exchange flags the record in every response meanwhile.
+ * The record is known only by its keyed pseudonym: the ID number itself never reaches this store.
  */
 @Document(DisputedRecord.COLLECTION)
-record DisputedRecord(@Id String caseId, String resourceId, String recordKey, List<String> fields, String reason,
+record DisputedRecord(@Id String caseId, String resourceId, String recordPseudonym, List<String> fields, String reason,
                       boolean open, Instant markedAt, String outcome, Instant resolvedAt, Instant updatedAt) {
 
     static final String COLLECTION = "disputed_records";

@@ -2,6 +2,7 @@ package cn.govdata.sharing.dispute;
 
 import cn.govdata.events.objection.ObjectionEvents;
 import cn.govdata.platform.dispute.DisputedRecordSink;
+import cn.govdata.privacy.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,25 +46,30 @@ public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Pseudonyms pseudonyms;
     private final Duration refresh;
     private volatile Map<String, Map<String, List<String>>> open = new ConcurrentHashMap<>();
     private ScheduledExecutorService reloader;
     private volatile boolean running;
 
-    DisputedRecords(MongoTemplate mongo, Clock clock,
+    DisputedRecords(MongoTemplate mongo, Clock clock, Pseudonyms pseudonyms,
                     @Value("${govdata.exchange.dispute-refresh:5s}") Duration refresh) {
         this.mongo = mongo;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.refresh = refresh;
         mongo.indexOps(DisputedRecord.COLLECTION).createIndex(new Index().on("open", Sort.Direction.ASC));
     }
 
-    /** The record's open disputes, if any. */
+    /**
+     * The record's open disputes, if any. Events name records by their keyed pseudonym, so the key
+     * asked about is turned into its pseudonym in the resource and looked up by that.
+     */
     public Optional<Dispute> of(String resourceId, String recordKey) {
-        if (recordKey == null) {
+        if (recordKey == null || resourceId == null || open.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> cases = open.get(key(resourceId, recordKey));
+        Map<String, List<String>> cases = open.get(key(resourceId, pseudonyms.of(resourceId, recordKey)));
         if (cases == null || cases.isEmpty()) {
             return Optional.empty();
         }
@@ -76,12 +82,12 @@ public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
     @Override
     public void disputed(ObjectionEvents.DataDisputed event) {
         DisputedRecord stored = mongo.findAndModify(Query.query(Criteria.where("_id").is(event.caseId())),
-                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordKey", event.recordKey())
+                new Update().setOnInsert("resourceId", event.resourceId()).setOnInsert("recordPseudonym", event.recordPseudonym())
                         .setOnInsert("fields", event.fields()).setOnInsert("reason", event.reason()).setOnInsert("open", true)
                         .setOnInsert("markedAt", event.markedAt()).setOnInsert("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), DisputedRecord.class);
         if (stored != null && stored.open()) {
-            open.computeIfAbsent(key(event.resourceId(), event.recordKey()), k -> new ConcurrentHashMap<>())
+            open.computeIfAbsent(key(event.resourceId(), event.recordPseudonym()), k -> new ConcurrentHashMap<>())
                     .put(event.caseId(), stored.fields());
         }
     }
@@ -92,8 +98,8 @@ public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
         mongo.upsert(Query.query(Criteria.where("_id").is(event.caseId())),
                 new Update().set("open", false).set("outcome", event.outcome()).set("resolvedAt", event.resolvedAt())
                         .set("updatedAt", clock.instant()).setOnInsert("resourceId", event.resourceId())
-                        .setOnInsert("recordKey", event.recordKey()), DisputedRecord.class);
-        Map<String, List<String>> cases = open.get(key(event.resourceId(), event.recordKey()));
+                        .setOnInsert("recordPseudonym", event.recordPseudonym()), DisputedRecord.class);
+        Map<String, List<String>> cases = open.get(key(event.resourceId(), event.recordPseudonym()));
         if (cases != null) {
             cases.remove(event.caseId());
         }
@@ -102,13 +108,13 @@ public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
     void reload() {
         Map<String, Map<String, List<String>>> fresh = new ConcurrentHashMap<>();
         for (DisputedRecord r : mongo.find(Query.query(Criteria.where("open").is(true)), DisputedRecord.class)) {
-            fresh.computeIfAbsent(key(r.resourceId(), r.recordKey()), k -> new ConcurrentHashMap<>()).put(r.caseId(), r.fields());
+            fresh.computeIfAbsent(key(r.resourceId(), r.recordPseudonym()), k -> new ConcurrentHashMap<>()).put(r.caseId(), r.fields());
         }
         open = fresh;
     }
 
-    private static String key(String resourceId, String recordKey) {
-        return resourceId + '\u0000' + recordKey;
+    private static String key(String resourceId, String recordPseudonym) {
+        return resourceId + '\u0000' + recordPseudonym;
     }
 
     @Override

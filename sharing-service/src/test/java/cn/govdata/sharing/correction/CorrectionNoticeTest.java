@@ -43,6 +43,8 @@ class CorrectionNoticeTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    cn.govdata.privacy.Pseudonyms pseudonyms;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -73,14 +75,15 @@ class CorrectionNoticeTest {
         assertThat(KafkaProbe.header(told, CloudEventHeaders.SUBJECT)).contains(hrss.id());
         JsonNode body = json.readTree(told.value());
         assertThat(body.get("resourceId").asString()).isEqualTo(resourceId);
-        assertThat(body.get("recordKey").asString()).isEqualTo(KEY);
+        assertThat(body.get("recordPseudonym").asString()).isEqualTo(pseudonyms.of(resourceId, KEY));
+        assertThat(told.value()).doesNotContain(KEY);
         assertThat(body.get("correctedFields").values()).extracting(JsonNode::asString).containsExactly(ADDRESS);
         assertThat(body.get("caseTrackingNumber").asString()).isEqualTo(caseId);
         assertThat(body.get("consumerDepartment").asString()).isEqualTo("HRSS");
         assertThat(body.get("correctedAt").asString()).isEqualTo("2026-11-25T02:00:00Z");
         // Exactly the published contract: nothing about the objector rides along.
         assertThat(body.propertyNames()).containsExactlyInAnyOrder("grantId", "resourceId", "providerDepartment",
-                "consumerDepartment", "recordKey", "correctedFields", "caseTrackingNumber", "correctedAt", "notifiedAt");
+                "consumerDepartment", "recordPseudonym", "correctedFields", "caseTrackingNumber", "correctedAt", "notifiedAt");
 
         // A crash after the notices were written but before the inbox marker: the redelivery is handled again.
         mongo.remove(Query.query(Criteria.where("_id").is(CorrectionFollower.CONSUMER + "|" + eventId)), "processed_events");
@@ -102,10 +105,10 @@ class CorrectionNoticeTest {
         return ExchangeFixtures.grant(mongo, resourceId, consumer, Grant.Kind.DATA, state, ITEMS, List.of(), 0, 0);
     }
 
-    private static String corrected(String caseId, String resourceId) {
+    private String corrected(String caseId, String resourceId) {
         return """
-                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordKey":"%s","correctedFields":["住址"],
-                 "correctedAt":"2026-11-25T02:00:00Z"}""".formatted(caseId, resourceId, KEY);
+                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordPseudonym":"%s","correctedFields":["住址"],
+                 "correctedAt":"2026-11-25T02:00:00Z"}""".formatted(caseId, resourceId, pseudonyms.of(resourceId, KEY));
     }
 
     private boolean isNotice(ConsumerRecord<String, String> record, String caseId, String grantId) {

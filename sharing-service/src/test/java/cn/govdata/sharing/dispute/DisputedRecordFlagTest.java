@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static cn.govdata.sharing.exchange.ExchangeFixtures.ADDRESS;
 import static cn.govdata.sharing.exchange.ExchangeFixtures.ID_NUMBER;
 import static cn.govdata.sharing.exchange.ExchangeFixtures.NAME;
@@ -38,6 +39,8 @@ class DisputedRecordFlagTest {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    cn.govdata.privacy.Pseudonyms pseudonyms;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -57,8 +60,10 @@ class DisputedRecordFlagTest {
 
         String caseId = "OBJ-" + UUID.randomUUID();
         String disputed = """
-                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordKey":"%s","fields":["住址","出生日期"],
-                 "reason":"ERROR","markedAt":"2026-11-20T02:00:00Z"}""".formatted(caseId, resourceId, KEY);
+                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordPseudonym":"%s","fields":["住址","出生日期"],
+                 "reason":"ERROR","markedAt":"2026-11-20T02:00:00Z"}""".formatted(caseId, resourceId, pseudonyms.of(resourceId, KEY));
+        // The event names the record only by its keyed pseudonym; the exchange, asked by key, finds it.
+        assertThat(disputed).doesNotContain(KEY);
         Map<String, String> headers = headers(ObjectionEventTypes.DATA_DISPUTED.type(), caseId);
         KafkaProbe.send(brokers, Topics.OBJECTION, caseId, disputed, headers);
         KafkaProbe.send(brokers, Topics.OBJECTION, caseId, disputed, headers); // redelivered: applied once
@@ -73,8 +78,8 @@ class DisputedRecordFlagTest {
                         .andExpect(jsonPath("$.records[0].disputedFields").value(org.hamcrest.Matchers.contains(ADDRESS))));
 
         String resolved = """
-                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordKey":"%s","outcome":"CORRECTED",
-                 "resolvedAt":"2026-11-25T02:00:00Z"}""".formatted(caseId, resourceId, KEY);
+                {"caseId":"%s","resourceId":"%s","providerDepartment":"PSB","recordPseudonym":"%s","outcome":"CORRECTED",
+                 "resolvedAt":"2026-11-25T02:00:00Z"}""".formatted(caseId, resourceId, pseudonyms.of(resourceId, KEY));
         KafkaProbe.send(brokers, Topics.OBJECTION, caseId, resolved, headers(ObjectionEventTypes.DISPUTE_RESOLVED.type(), caseId));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

@@ -91,7 +91,7 @@ class ExchangeRecordsTest {
                 .andExpect(jsonPath("$.records.length()").value(1))
                 .andExpect(jsonPath("$.records[0].key").value(KEY))
                 .andExpect(jsonPath("$.records[0].disputed").value(false))
-                .andExpect(jsonPath("$.records[0].data['公民身份号码']").value("110101********1234"))
+                .andExpect(jsonPath("$.records[0].data['公民身份号码']").value("110101***********4"))
                 .andExpect(jsonPath("$.records[0].data['手机号码']").value("138****5678"))
                 .andExpect(jsonPath("$.records[0].data['住址']").value("南京市玄武区****"))
                 .andExpect(jsonPath("$.records[0].data['姓名']").value("张三"))
@@ -249,9 +249,9 @@ class ExchangeRecordsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
                 .andExpect(jsonPath("$.records.length()").value(2))
-                .andExpect(jsonPath("$.records[0].key").value("110101********1234"))
+                .andExpect(jsonPath("$.records[0].key").value("110101***********4"))
                 .andExpect(jsonPath("$.records[0].data['姓名']").value("张*"))
-                .andExpect(jsonPath("$.records[1].data['公民身份号码']").value("320102********345X"))
+                .andExpect(jsonPath("$.records[1].data['公民身份号码']").value("320102***********X"))
                 .andExpect(jsonPath("$.records[1].data['手机号码']").doesNotExist());
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/exchange/" + resourceId + "/records")

@@ -17,12 +17,13 @@ public final class ObjectionCaseEvents {
     /**
      * An objection was filed. {@code kind} is PUBLIC (a citizen or organisation, NJ 35),
      * CONSUMER_REPORT (a consumer department reporting problem data, NT 29, QZ 7) or DATA_SUBJECT
-     * (raised while being served, QY 28). {@code recordKey} and {@code markDueAt} are null when
+     * (raised while being served, QY 28). {@code recordPseudonym} (the keyed pseudonym of the record key, never the key) and
+     * {@code markDueAt} are null when
      * the record still has to be identified; {@code markedAt} is set when it was marked disputed on
      * receipt. {@code serviceProceededOnValidProof} is set for DATA_SUBJECT only.
      */
     public record Received(String caseId, String kind, String reason, String resourceId, String providerDepartment,
-                           String recordKey, List<String> fields, String objectorMasked, String reporterDepartment,
+                           String recordPseudonym, List<String> fields, String objectorMasked, String reporterDepartment,
                            String servingDepartment, Boolean serviceProceededOnValidProof, Instant receivedAt,
                            Instant markDueAt, Instant markedAt, Instant transferDueAt) {
     }

@@ -147,14 +147,14 @@ public final class SharingEvents {
      * A record this consumer holds an active grant on was corrected at its source (NT 29: corrected
      * data is pushed to every authorised consumer). One event per grant, keyed by grant id, with
      * {@code ce_department} the consumer's code so its system keeps its own. The consumer fetches
-     * the record again through the exchange; the event names only the resource, the record key and
+     * the record again through the exchange; the event names only the resource, the record's keyed pseudonym and
      * the corrected data items, never the corrected values or anything about the objector.
      *
      * @param caseTrackingNumber the objection case that led to the correction
      * @param correctedAt        when the source department corrected the record
      */
     public record CorrectionNotified(String grantId, String resourceId, String providerDepartment,
-                                     String consumerDepartment, String recordKey, List<String> correctedFields,
+                                     String consumerDepartment, String recordPseudonym, List<String> correctedFields,
                                      String caseTrackingNumber, Instant correctedAt, Instant notifiedAt) {
     }
 

@@ -52,7 +52,7 @@ class SharingEventContractsTest {
             Map.entry(SharingEventTypes.GRANT_RENEWED, new SharingEvents.GrantRenewed("GR-1", "APP-2", "R-1", "HRSS", "CAB",
                     T, LATER, "approver", T, T)),
             Map.entry(SharingEventTypes.CORRECTION_NOTIFIED, new SharingEvents.CorrectionNotified("GR-1", "R-1", "PSB", "HRSS",
-                    "320102198512123456", List.of("住址"), "OBJ-20261120-0001", T, LATER)),
+                    "pk_3f1c0a9be2d4475a8c61b0e9d7f2a6c4e8b1d305", List.of("住址"), "OBJ-20261120-0001", T, LATER)),
             Map.entry(SharingEventTypes.DEMAND_RAISED, new SharingEvents.DemandRaised("DMD-1", "CAB", "HRSS", "灵活就业人员名单",
                     ITEMS, "救助对象核查", T, LATER)),
             Map.entry(SharingEventTypes.DEMAND_ANSWERED, new SharingEvents.DemandAnswered("DMD-1", "CAB", "HRSS", "WILL_PUBLISH",

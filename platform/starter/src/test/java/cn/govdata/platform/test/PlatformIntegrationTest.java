@@ -23,7 +23,9 @@ import java.lang.annotation.Target;
         "govdata.outbox.poll-interval=100ms",
         // The embedded broker creates the topics with one partition; growing them under running
         // consumers would hide records until the next metadata refresh.
-        "govdata.kafka.partitions=1"})
+        "govdata.kafka.partitions=1",
+        // A fixed test key (32 bytes of 'test-pseudonym-key-for-tests-32b'); real keys come from the environment.
+        "govdata.privacy.pseudonym-key=dGVzdC1wc2V1ZG9ueW0ta2V5LWZvci10ZXN0cy0zMmI="})
 @EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG, Topics.SHARING, Topics.EXCHANGE, Topics.OPEN_DATA,
         Topics.OBJECTION, Topics.AUDIT, Topics.DEADLINES})
 @ContextConfiguration(initializers = InMemoryWireStore.class)
