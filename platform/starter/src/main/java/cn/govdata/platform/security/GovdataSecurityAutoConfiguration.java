@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -103,6 +104,7 @@ public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
                                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "Your role or department does not allow this operation"))))
+                .addFilterAfter(new CountyRegionFilter(), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"govdata\"");
