@@ -92,4 +92,14 @@ class EvidenceEndpointsTest {
         mvc.perform(get("/api/audit/chain/head").param("chain", "no-such-chain")
                 .with(TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void archivingIsRefusedToAnyoneButAnOperatorBeforeItsParametersAreRead() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/audit/archive")
+                        .with(TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer")))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/audit/archive")
+                        .with(TestTokens.user("operator", "BDB", "320100", "platform-operator")))
+                .andExpect(status().isBadRequest());
+    }
 }
