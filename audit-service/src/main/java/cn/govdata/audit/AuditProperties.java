@@ -10,20 +10,16 @@ import java.util.List;
 /**
  * Settings of the audit office ({@code govdata.audit.*}).
  *
- * @param signingKey          base64 of at least 32 random bytes: the HMAC-SHA256 key of the chain
- *                            checkpoints. Never in a file in the repository; from the environment or
- *                            a secret store. Start-up fails under a prod profile without one.
- * @param signingKeyFile      a file holding the base64 key instead (the local runner's dev key)
- * @param previousSigningKeys keys used before a rotation, so older checkpoints still verify
- * @param bureauDepartment    the data bureau's directory code: catalog reviews are its approvals
+ * @param signing          the checkpoint signing key ({@code govdata.audit.signing.*})
+ * @param bureauDepartment the data bureau's directory code: catalog reviews are its approvals
  */
 @ConfigurationProperties("govdata.audit")
-public record AuditProperties(String signingKey, Path signingKeyFile, List<String> previousSigningKeys, Ingest ingest,
+public record AuditProperties(Signing signing, Ingest ingest,
                               Checkpoints checkpoints, Verification verification, UsageDigest usageDigest,
                               EarlyWarning earlyWarning, Scorecards scorecards, String bureauDepartment) {
 
     public AuditProperties {
-        previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+        signing = signing == null ? new Signing(null, null, null) : signing;
         ingest = ingest == null ? new Ingest(0, 0) : ingest;
         checkpoints = checkpoints == null ? new Checkpoints(0, null) : checkpoints;
         verification = verification == null ? new Verification(null, null) : verification;
@@ -31,6 +27,22 @@ public record AuditProperties(String signingKey, Path signingKeyFile, List<Strin
         earlyWarning = earlyWarning == null ? new EarlyWarning(null, 0, 0, null, 0, null, null, 0, null) : earlyWarning;
         scorecards = scorecards == null ? new Scorecards(null, null, null) : scorecards;
         bureauDepartment = bureauDepartment == null || bureauDepartment.isBlank() ? "BDB" : bureauDepartment;
+    }
+
+    /**
+     * The Ed25519 key that signs checkpoints, archive seals and chain heads.
+     *
+     * @param privateKey         PKCS#8 Ed25519 private key, PEM or base64 DER ({@code openssl genpkey
+     *                           -algorithm ed25519}). Never in a file in the repository; from the
+     *                           environment or a secret store. Start-up fails under a prod profile without one.
+     * @param privateKeyFile     a file holding that key instead (the local runner's dev key)
+     * @param previousPublicKeys public keys (PEM/base64 SubjectPublicKeyInfo) used before a rotation:
+     *                           older checkpoints still verify and the keys stay published
+     */
+    public record Signing(String privateKey, Path privateKeyFile, List<String> previousPublicKeys) {
+        public Signing {
+            previousPublicKeys = previousPublicKeys == null ? List.of() : List.copyOf(previousPublicKeys);
+        }
     }
 
     /**

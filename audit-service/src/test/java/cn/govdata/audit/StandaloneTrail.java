@@ -26,7 +26,19 @@ import java.util.UUID;
 /** The chain machinery on its own in-memory wire store, with a clock the test moves. */
 public final class StandaloneTrail implements AutoCloseable {
 
-    public static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    /** A fixed Ed25519 test key (PKCS#8, base64), generated for these tests only. */
+    public static final String KEY = newPrivateKey();
+    public static final AuditProperties.Signing SIGNING = new AuditProperties.Signing(KEY, null, null);
+
+    /** A fresh PKCS#8 Ed25519 private key, base64. */
+    public static String newPrivateKey() {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public final MongoServer server = new MongoServer(new MemoryBackend());
     public final MongoClient client;
@@ -40,7 +52,7 @@ public final class StandaloneTrail implements AutoCloseable {
     private long offset;
 
     public StandaloneTrail() {
-        this(new AuditProperties(KEY, null, null, null, null, null, null, null, null, null));
+        this(new AuditProperties(SIGNING, null, null, null, null, null, null, null));
     }
 
     public StandaloneTrail(AuditProperties properties) {

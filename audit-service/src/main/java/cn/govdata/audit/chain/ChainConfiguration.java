@@ -1,6 +1,7 @@
 package cn.govdata.audit.chain;
 
 import cn.govdata.audit.AuditProperties;
+import cn.govdata.platform.security.GovdataSecurityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -33,6 +35,17 @@ class ChainConfiguration {
     @Bean
     ChainVerifier chainVerifier(MongoTemplate mongo, JsonMapper json, Checkpoints checkpoints, Clock clock) {
         return new ChainVerifier(mongo, json, checkpoints, clock);
+    }
+
+    @Bean
+    TrailExport trailExport(MongoTemplate mongo, JsonMapper json, Checkpoints checkpoints, Clock clock) {
+        return new TrailExport(mongo, json, checkpoints, clock);
+    }
+
+    /** The public keys are public: witnesses fetch them without an account. */
+    @Bean
+    GovdataSecurityAutoConfiguration.AnonymousPaths auditPublicKeys() {
+        return new GovdataSecurityAutoConfiguration.AnonymousPaths(List.of("/api/audit/keys"));
     }
 
     @Bean

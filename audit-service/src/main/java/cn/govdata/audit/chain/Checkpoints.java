@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Signed checkpoints: every so often the writer of a chain signs (chain, number, sequence, head
- * hash, time, previous checkpoint's signature). Checkpoints are numbered and linked per chain, so
+ * hash, time, key id, previous checkpoint's signature) with the audit office's Ed25519 key, whose
+ * public half anyone can fetch from {@code GET /api/audit/keys}. Checkpoints are numbered and linked per chain, so
  * dropping one from the middle shows; they can be handed to outside witnesses through the API.
  */
 public final class Checkpoints {
@@ -83,6 +84,34 @@ public final class Checkpoints {
 
     public String keyId() {
         return key.keyId();
+    }
+
+    public PublicKeys publicKeys() {
+        return key.publicKeys();
+    }
+
+    /**
+     * Signs a chain's head as it is now, so that a witness holding the signature can later show the
+     * trail was cut or rewritten behind it even between two checkpoints.
+     */
+    public SignedHead signHead(String chain, long seq, String headHash, Instant at) {
+        String atText = at.toString();
+        String message = SignedHead.message(chain, seq, headHash, atText, key.keyId());
+        return new SignedHead(chain, seq, headHash, atText, key.keyId(), key.ephemeral(), key.sign(message));
+    }
+
+    /** A chain head as signed: what the signature covers is {@link #message()}. */
+    public record SignedHead(String chain, long seq, String headHash, String at, String keyId, boolean ephemeralKey,
+                             String signature) {
+
+        public String message() {
+            return message(chain, seq, headHash, at, keyId);
+        }
+
+        static String message(String chain, long seq, String headHash, String at, String keyId) {
+            return String.join("\n", "govdata-audit-head/v1", chain, Long.toString(seq), String.valueOf(headHash),
+                    String.valueOf(at), String.valueOf(keyId));
+        }
     }
 
     private static Checkpoint read(Document d) {

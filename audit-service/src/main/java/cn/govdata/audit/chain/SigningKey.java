@@ -1,140 +1,134 @@
 package cn.govdata.audit.chain;
 
 import cn.govdata.audit.AuditProperties;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * The HMAC-SHA256 key that signs chain checkpoints. Whoever can write the audit database but does
- * not hold this key can rewrite records and even recompute their hashes, but cannot produce a
- * checkpoint that verifies. Checkpoints name the key by {@code keyId} (a hash prefix, not the key),
- * so a rotated deployment still verifies older checkpoints with {@code previous-signing-keys}.
+ * The Ed25519 key that signs chain checkpoints, archive seals and chain heads. Only the audit
+ * service holds the private key; the public key is published ({@code GET /api/audit/keys}, the
+ * README), so any outside witness can check a checkpoint and nobody who can check can forge one.
+ * Checkpoints name their key by {@code keyId} (the RFC 7638 JWK thumbprint of the public key), so
+ * after a rotation older checkpoints still verify against the previous public keys, which stay
+ * published.
  *
- * <p>Without a configured key a development instance signs with a random key that lives as long as
- * the process; its checkpoints are marked ephemeral. Under a prod/production profile start-up fails.
+ * <p>The private key is a PKCS#8 Ed25519 key (PEM or base64 DER, as {@code openssl genpkey
+ * -algorithm ed25519} writes it). Without one a development instance signs with a random key that
+ * lives as long as the process; its checkpoints are marked ephemeral. Under a prod/production
+ * profile start-up fails.
  */
 public final class SigningKey {
 
     static final Profiles PRODUCTION = Profiles.of("prod | production");
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
-    private static final int MIN_BYTES = 32;
 
-    private final byte[] key;
-    private final String keyId;
+    private final PrivateKey privateKey;
+    private final PublicKeys.Key current;
     private final boolean ephemeral;
-    private final Map<String, byte[]> known = new LinkedHashMap<>();
+    private final PublicKeys known;
 
-    SigningKey(byte[] key, boolean ephemeral, Iterable<byte[]> previous) {
-        this.key = key.clone();
-        this.keyId = keyId(key);
+    private SigningKey(PrivateKey privateKey, byte[] publicRaw, boolean ephemeral, List<PublicKeys.Key> previous) {
+        this.privateKey = privateKey;
+        this.current = PublicKeys.Key.ofRaw(publicRaw);
         this.ephemeral = ephemeral;
-        known.put(keyId, this.key);
-        previous.forEach(p -> known.putIfAbsent(keyId(p), p.clone()));
+        List<PublicKeys.Key> all = new ArrayList<>();
+        all.add(current);
+        previous.stream().filter(p -> !p.keyId().equals(current.keyId())).forEach(all::add);
+        this.known = new PublicKeys(all);
     }
 
     public static SigningKey from(AuditProperties properties, Environment environment) {
-        var previous = properties.previousSigningKeys().stream()
-                .map(k -> decode(k, "govdata.audit.previous-signing-keys")).toList();
-        if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
-            return new SigningKey(decode(properties.signingKey(), "govdata.audit.signing-key"), false, previous);
+        AuditProperties.Signing signing = properties.signing();
+        List<PublicKeys.Key> previous = signing.previousPublicKeys().stream()
+                .map(k -> PublicKeys.Key.parse(k, "govdata.audit.signing.previous-public-keys")).toList();
+        if (signing.privateKey() != null && !signing.privateKey().isBlank()) {
+            return fromPkcs8(PublicKeys.pemOrBase64(signing.privateKey(), "govdata.audit.signing.private-key"), previous,
+                    "govdata.audit.signing.private-key");
         }
-        if (properties.signingKeyFile() != null && !properties.signingKeyFile().toString().isBlank()) {
+        if (signing.privateKeyFile() != null && !signing.privateKeyFile().toString().isBlank()) {
+            String property = "govdata.audit.signing.private-key-file (" + signing.privateKeyFile() + ")";
             try {
-                String text = Files.readString(properties.signingKeyFile(), StandardCharsets.US_ASCII).strip();
-                return new SigningKey(decode(text, "govdata.audit.signing-key-file (" + properties.signingKeyFile() + ")"),
-                        false, previous);
+                byte[] bytes = Files.readAllBytes(signing.privateKeyFile());
+                String text = new String(bytes, StandardCharsets.US_ASCII);
+                byte[] der = text.contains("-----BEGIN") || text.strip().matches("[A-Za-z0-9+/=\\s]+")
+                        ? PublicKeys.pemOrBase64(text, property) : bytes;
+                return fromPkcs8(der, previous, property);
             } catch (IOException e) {
-                throw new UncheckedIOException("govdata.audit.signing-key-file " + properties.signingKeyFile()
-                        + " cannot be read", e);
+                throw new UncheckedIOException(property + " cannot be read", e);
             }
         }
         if (environment.acceptsProfiles(PRODUCTION)) {
-            throw new IllegalStateException("govdata.audit.signing-key (environment GOVDATA_AUDIT_SIGNING_KEY) or "
-                    + "govdata.audit.signing-key-file is required under a production profile (active: "
+            throw new IllegalStateException("govdata.audit.signing.private-key (environment GOVDATA_AUDIT_SIGNING_PRIVATE_KEY) "
+                    + "or govdata.audit.signing.private-key-file is required under a production profile (active: "
                     + Arrays.toString(environment.getActiveProfiles()) + "): without it audit checkpoints cannot be "
-                    + "signed and the trail is not tamper-evident. Generate one with: head -c 32 /dev/urandom | base64");
+                    + "signed and the trail is not tamper-evident. Generate one with: openssl genpkey -algorithm ed25519");
         }
-        byte[] random = new byte[MIN_BYTES];
-        new SecureRandom().nextBytes(random);
-        log.warn("No govdata.audit.signing-key configured: signing audit checkpoints with an EPHEMERAL key that is lost "
-                + "when this process stops. Development only; configure a key for any real deployment.");
-        return new SigningKey(random, true, previous);
-    }
-
-    private static byte[] decode(String base64, String property) {
-        byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + " is not base64", e);
-        }
-        if (bytes.length < MIN_BYTES) {
-            throw new IllegalStateException(property + " must hold at least " + MIN_BYTES + " bytes, has " + bytes.length);
-        }
-        return bytes;
-    }
-
-    static String keyId(byte[] key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    ("govdata-audit-checkpoint-key:" + Base64.getEncoder().encodeToString(key)).getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            log.warn("No govdata.audit.signing.private-key configured: signing audit checkpoints with an EPHEMERAL key "
+                    + "that is lost when this process stops. Development only; configure a key for any real deployment.");
+            return new SigningKey(pair.getPrivate(), PublicKeys.rawOf(pair.getPublic()), true, previous);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+        }
+    }
+
+    private static SigningKey fromPkcs8(byte[] der, List<PublicKeys.Key> previous, String property) {
+        try {
+            PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+            byte[] seed = ((EdECPrivateKey) key).getBytes()
+                    .orElseThrow(() -> new IllegalStateException(property + " does not reveal its key bytes"));
+            // The JDK has no public-key derivation for EdDSA; BouncyCastle computes it from the 32-byte seed.
+            byte[] publicRaw = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+            return new SigningKey(key, publicRaw, false, previous);
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException(property + " is not a PKCS#8 Ed25519 private key", e);
         }
     }
 
     public String keyId() {
-        return keyId;
+        return current.keyId();
     }
 
     public boolean ephemeral() {
         return ephemeral;
     }
 
+    /** The current public key first, then those of before a rotation. */
+    public PublicKeys publicKeys() {
+        return known;
+    }
+
     String sign(String message) {
-        return mac(key, message);
+        return PublicKeys.sign(privateKey, message);
     }
 
     /** VALID, INVALID (the key is known and the signature does not match) or UNKNOWN_KEY. */
     Verdict verify(String keyId, String message, String signature) {
-        byte[] candidate = known.get(keyId);
-        if (candidate == null) {
-            return Verdict.UNKNOWN_KEY;
-        }
-        return MessageDigest.isEqual(mac(candidate, message).getBytes(StandardCharsets.US_ASCII),
-                signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII)) ? Verdict.VALID : Verdict.INVALID;
+        return known.verify(keyId, message, signature);
     }
 
-    private static String mac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    enum Verdict {
+    public enum Verdict {
         VALID, INVALID, UNKNOWN_KEY
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Supervision scorecards (NT 31): the bureau and auditors see every department, a department its
- * own. Monthly snapshots are the published results (SY 12, QY 47), readable by every department.
+ * own. Monthly snapshots are the published results (SY 12, QY 47), scoped the same way.
  */
 @RestController
 @RequestMapping("/api/audit/scorecards")
@@ -74,11 +74,24 @@ class ScorecardController {
         return snapshots.months();
     }
 
+    /** Scoped like the current scorecards: the bureau and auditors see every department's card, a department its own. */
     @GetMapping("/snapshots/{month}")
     @PreAuthorize(DepartmentAccess.OVERSIGHT_OR_DEPARTMENT)
-    ScorecardSnapshots.Snapshot snapshot(@PathVariable String month) {
-        return snapshots.find(parse(month).toString())
+    SnapshotView snapshot(Caller caller, @PathVariable String month) {
+        var snapshot = snapshots.find(parse(month).toString())
                 .orElseThrow(() -> PlatformException.notFound("Scorecard snapshot", month));
+        List<Scorecards.Scorecard> cards = snapshot.scorecards();
+        if (!DepartmentAccess.oversees(caller)) {
+            String own = DepartmentAccess.readable(caller, null, "scorecard");
+            cards = cards.stream().filter(c -> own.equals(c.department())).toList();
+        }
+        return new SnapshotView(snapshot.month(), snapshot.periodStart(), snapshot.periodEnd(), snapshot.takenAt(),
+                snapshot.takenBy(), snapshot.provisional(), cards);
+    }
+
+    /** A snapshot on the wire: the caller's share of the cards, never the stored document's outbox. */
+    record SnapshotView(String month, Instant periodStart, Instant periodEnd, Instant takenAt, String takenBy,
+                        boolean provisional, List<Scorecards.Scorecard> scorecards) {
     }
 
     /** Takes a month's snapshot now (default: last month); a month already taken is never replaced. */

@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,8 +50,7 @@ public final class IngestBench {
         var client = MongoClients.create(a.get("uri"));
         var mongo = new MongoTemplate(client, "audit-bench");
         var json = JsonMapper.builder().build();
-        var properties = new AuditProperties(Base64.getEncoder().encodeToString(new byte[32]), null, null, null, null, null, null,
-                null, null, null);
+        var properties = new AuditProperties(null, null, null, null, null, null, null, null);
         var checkpoints = new Checkpoints(mongo, SigningKey.from(properties, new MockEnvironment()));
         var writer = new ChainWriter(mongo, json, Clock.systemUTC(), checkpoints, properties, new SimpleMeterRegistry());
         var verifier = new ChainVerifier(mongo, json, checkpoints, Clock.systemUTC());

@@ -122,7 +122,7 @@ class ChainWriterTest {
 
     @Test
     void checkpointsAreSignedEveryNRecordsAndNumberedSoThatADeletedOneShows() {
-        var every3 = new AuditProperties(StandaloneTrail.KEY, null, null, null, new AuditProperties.Checkpoints(3, Duration.ofHours(1)),
+        var every3 = new AuditProperties(StandaloneTrail.SIGNING, null, new AuditProperties.Checkpoints(3, Duration.ofHours(1)),
                 null, null, null, null, null);
         try (StandaloneTrail t = new StandaloneTrail(every3)) {
             for (int i = 0; i < 4; i++) {
@@ -144,14 +144,17 @@ class ChainWriterTest {
     void aCheckpointSignedWithAnotherKeyIsUnverifiableAndARotatedKeyStillVerifiesOldOnes() {
         trail.append(2);
         trail.writer.checkpointIdleChains();
-        String otherKey = java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes());
+        String otherKey = StandaloneTrail.newPrivateKey();
+        String oldPublicKey = SigningKey.from(trail.properties, new MockEnvironment()).publicKeys().keys().get(0).pem();
 
-        var rotated = new AuditProperties(otherKey, null, List.of(StandaloneTrail.KEY), null, null, null, null, null, null, null);
+        var rotated = new AuditProperties(new AuditProperties.Signing(otherKey, null, List.of(oldPublicKey)), null, null, null,
+                null, null, null, null);
         var rotatedVerifier = new ChainVerifier(trail.mongo, trail.json,
                 new Checkpoints(trail.mongo, SigningKey.from(rotated, new MockEnvironment())), trail.clock);
         assertThat(rotatedVerifier.verify().status()).isEqualTo(VerificationReport.Status.INTACT);
 
-        var stranger = new AuditProperties(otherKey, null, null, null, null, null, null, null, null, null);
+        var stranger = new AuditProperties(new AuditProperties.Signing(otherKey, null, null), null, null, null, null, null,
+                null, null);
         var strangerVerifier = new ChainVerifier(trail.mongo, trail.json,
                 new Checkpoints(trail.mongo, SigningKey.from(stranger, new MockEnvironment())), trail.clock);
         var report = strangerVerifier.verify();
@@ -161,15 +164,15 @@ class ChainWriterTest {
 
     @Test
     void withoutASigningKeyStartUpFailsUnderAProductionProfileAndADevInstanceUsesAThrowawayKey() {
-        var none = new AuditProperties(null, null, null, null, null, null, null, null, null, null);
+        var none = new AuditProperties(null, null, null, null, null, null, null, null);
         var prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> SigningKey.from(none, prod)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("govdata.audit.signing-key");
+                .hasMessageContaining("govdata.audit.signing.private-key");
         assertThat(SigningKey.from(none, new MockEnvironment()).ephemeral()).isTrue();
-        assertThatThrownBy(() -> SigningKey.from(new AuditProperties("c2hvcnQ=", null, null, null, null, null, null, null, null,
-                null), prod)).hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> SigningKey.from(new AuditProperties(new AuditProperties.Signing("c2hvcnQ=", null, null), null,
+                null, null, null, null, null, null), prod)).hasMessageContaining("not a PKCS#8 Ed25519 private key");
     }
 
     private String headHashAt(long seq) {

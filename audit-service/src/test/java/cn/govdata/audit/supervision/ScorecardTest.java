@@ -135,7 +135,7 @@ class ScorecardTest {
     }
 
     @Test
-    void aMonthlySnapshotIsKeptOncePublishedPerDepartmentAndReadableByDepartments() throws Exception {
+    void aMonthlySnapshotIsKeptOncePublishedPerDepartmentAndEachDepartmentReadsOnlyItsOwnCard() throws Exception {
         deadlineMissed("share-application", "APP2-" + department, now.minus(Duration.ofHours(2)));
         var bureau = TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/audit/scorecards/" + department).with(bureau))
@@ -153,9 +153,17 @@ class ScorecardTest {
         mvc.perform(get("/api/audit/scorecards/snapshots").with(bureau))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0]").value(month));
+        mvc.perform(get("/api/audit/scorecards/snapshots/" + month).with(TestTokens.user("officer", department, "320100", "dept-data-officer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scorecards[?(@.department == '" + department + "')].items[5].passed").value(0))
+                .andExpect(jsonPath("$.scorecards[?(@.department != '" + department + "')]").isEmpty())
+                .andExpect(jsonPath("$.outbox").doesNotExist());
         mvc.perform(get("/api/audit/scorecards/snapshots/" + month).with(TestTokens.user("officer", "AMR", "320100", "dept-data-officer")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.scorecards[?(@.department == '" + department + "')].items[5].passed").value(0));
+                .andExpect(jsonPath("$.scorecards[?(@.department == '" + department + "')]").isEmpty());
+        mvc.perform(get("/api/audit/scorecards/snapshots/" + month).with(TestTokens.user("auditor", "AUD", "320100", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scorecards[?(@.department == '" + department + "')]").isNotEmpty());
 
         var published = KafkaProbe.awaitRecord(brokers, Topics.AUDIT, Duration.ofSeconds(30),
                 r -> KafkaProbe.header(r, CloudEventHeaders.DEPARTMENT).equals(Optional.of(department))

@@ -42,10 +42,20 @@ class DcatController {
         this.documents = documents;
     }
 
+    /**
+     * The published catalog; a county sub-platform gets its own region's entries and the city-wide
+     * ones, like every other catalog read (and nothing without a region claim).
+     */
     @GetMapping(value = "/api/catalog/dcat", produces = {JSON_LD, "application/json"})
     Map<String, Object> catalog(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        Query published = Query.query(Criteria.where("status").in(VISIBLE));
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Caller caller) {
+        Criteria visible = Criteria.where("status").in(VISIBLE);
+        if (!caller.seesAllRegions()) {
+            String own = caller.regionCode().orElseThrow(() -> PlatformException.forbidden(
+                    "A county sub-platform's token needs a region claim"));
+            visible = visible.and("region").in(own, own.substring(0, Math.min(4, own.length())) + "00");
+        }
+        Query published = Query.query(visible);
         long total = mongo.count(published, EntryDocument.class);
         published.with(Sort.by("_id")).skip((long) page * size).limit(size);
         List<CatalogEntry> onPage = mongo.find(published, EntryDocument.class).stream().map(EntryDocument::entry).toList();

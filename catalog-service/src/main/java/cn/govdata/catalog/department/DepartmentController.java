@@ -36,10 +36,10 @@ class DepartmentController {
     ResponseEntity<DepartmentResponse> register(@Valid @RequestBody RegisterDepartmentRequest request, Caller caller) {
         Department department = registering.register(request, caller);
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{code}").buildAndExpand(department.code()).toUri();
-        return ResponseEntity.created(location).body(DepartmentResponse.of(department));
+        return ResponseEntity.created(location).body(DepartmentResponse.of(department, caller));
     }
 
-    /** County sub-platforms see their own region only; everyone else may filter freely. */
+    /** County sub-platforms see their own region only (none without a region claim); everyone else may filter freely. */
     @GetMapping
     PageResponse<DepartmentResponse> list(@RequestParam(required = false) DepartmentLevel level,
                                           @RequestParam(required = false) String region,
@@ -47,21 +47,24 @@ class DepartmentController {
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                           Caller caller) {
         String visibleRegion = region;
-        if (caller.hasRole(Roles.COUNTY_SUBPLATFORM)) {
-            if (region != null && !region.equals(caller.region())) {
-                throw PlatformException.forbidden("A county sub-platform sees its own region " + caller.region() + " only");
+        if (!caller.seesAllRegions()) {
+            String own = caller.regionCode().orElseThrow(() -> PlatformException.forbidden(
+                    "A county sub-platform's token needs a region claim"));
+            if (region != null && !region.equals(own)) {
+                throw PlatformException.forbidden("A county sub-platform sees its own region " + own + " only");
             }
-            visibleRegion = caller.region();
+            visibleRegion = own;
         }
-        return PageResponse.of(departments.list(level, visibleRegion, PageRequest.of(page, size)), DepartmentResponse::of);
+        return PageResponse.of(departments.list(level, visibleRegion, PageRequest.of(page, size)),
+                d -> DepartmentResponse.of(d, caller));
     }
 
     @GetMapping("/{code}")
     DepartmentResponse get(@PathVariable String code, Caller caller) {
         Department department = departments.find(code).orElseThrow(() -> PlatformException.notFound("Department", code));
-        if (caller.hasRole(Roles.COUNTY_SUBPLATFORM) && !department.region().equals(caller.region())) {
+        if (!caller.seesRegion(department.region())) {
             throw PlatformException.notFound("Department", code);
         }
-        return DepartmentResponse.of(department);
+        return DepartmentResponse.of(department, caller);
     }
 }

@@ -194,6 +194,13 @@ class ImportingEntries {
         List<ParsedRow> rows = new ArrayList<>();
         boolean[] headerSeen = {false};
         RowVisitor visitor = (number, cells) -> {
+            if (cells.size() > limits.maxColumns() && !blank(cells.subList(limits.maxColumns(), cells.size()))) {
+                throw new PlatformException(HttpStatus.BAD_REQUEST, "too-many-columns", "Too many columns",
+                        "Row " + number + " has cells beyond column " + limits.maxColumns() + "; start from the template",
+                        Map.of("errors", List.of(Map.of("field", "file", "message",
+                                "row " + number + " has more than " + limits.maxColumns() + " columns")),
+                                "maxColumns", limits.maxColumns()));
+            }
             if (blank(cells)) {
                 return;
             }
@@ -214,7 +221,10 @@ class ImportingEntries {
             }
         };
         switch (format) {
-            case XLSX -> XlsxTable.read(new ByteArrayInputStream(bytes), visitor);
+            case XLSX -> {
+                XlsxLimits.check(bytes, limits.xlsx());
+                XlsxTable.read(new ByteArrayInputStream(bytes), visitor);
+            }
             case CSV -> CsvTable.read(bytes, visitor);
         }
         if (!headerSeen[0]) {

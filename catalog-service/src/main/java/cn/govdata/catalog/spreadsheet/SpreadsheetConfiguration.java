@@ -1,11 +1,16 @@
 package cn.govdata.catalog.spreadsheet;
 
+import cn.govdata.platform.security.GovdataSecurityAutoConfiguration;
+import cn.govdata.platform.security.Roles;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SpreadsheetProperties.class)
@@ -26,6 +31,13 @@ class SpreadsheetConfiguration {
         long file = atLeast(configured.getMaxFileSize(), limits.maxFileSize().toBytes() + HEADROOM);
         long request = atLeast(configured.getMaxRequestSize(), file + HEADROOM);
         return new MultipartConfigElement(configured.getLocation(), file, request, configured.getFileSizeThreshold());
+    }
+
+    /** The import is for data officers; the filter chain refuses anyone else before the upload is read. */
+    @Bean
+    GovdataSecurityAutoConfiguration.RoleRestrictedPath spreadsheetImportForDataOfficers() {
+        return new GovdataSecurityAutoConfiguration.RoleRestrictedPath(HttpMethod.POST, "/api/catalog/entries/import",
+                List.of(Roles.DEPT_DATA_OFFICER));
     }
 
     private static long atLeast(long configured, long minimum) {

@@ -126,4 +126,20 @@ class DcatExportTest {
                 .andReturn().getResponse().getContentAsString()).get("id").asString();
         mvc.perform(get("/api/catalog/entries/" + id + "/dcat").with(READER)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aCountySeesOnlyItsOwnRegionsAndTheCityWideEntriesInTheDcatCatalog() throws Exception {
+        String cityWide = publish("企业注销信息", "UNCONDITIONAL", "");
+        var jiangning = TestTokens.system("county-jiangning", "JN-BDB", "320115", "county-subplatform");
+        var elsewhere = TestTokens.system("county-other", "ZZ-BDB", "330100", "county-subplatform");
+
+        String forJiangning = mvc.perform(get("/api/catalog/dcat?size=1000").with(jiangning)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String forElsewhere = mvc.perform(get("/api/catalog/dcat?size=1000").with(elsewhere)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(forJiangning).contains(cityWide);
+        assertThat(forElsewhere).doesNotContain(cityWide);
+        assertThat(json.readTree(forElsewhere).path("dcat:dataset")).isEmpty();
+    }
 }

@@ -114,6 +114,14 @@ class DepartmentRegistrationTest {
     }
 
     @Test
+    void aCallerWhoIsNotTheBureauIsRefusedBeforeTheBodyIsValidated() throws Exception {
+        mvc.perform(post("/api/catalog/departments").with(token("hrss", "HRSS", "dept-data-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors").doesNotExist());
+    }
+
+    @Test
     void anInvalidBodyIsRejectedNamingEachFailingFieldAndNothingIsStored() throws Exception {
         String invalid = """
                 {"code":"psb lower","name":"","level":"CITY","region":"3201",
@@ -174,5 +182,44 @@ class DepartmentRegistrationTest {
                 .andExpect(jsonPath("$.items[?(@.code == '" + code + "')]").isEmpty());
         mvc.perform(get("/api/catalog/departments/" + code).with(county)).andExpect(status().isNotFound());
         mvc.perform(get("/api/catalog/departments?region=320100").with(county)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDataOfficersPhoneAndEmailGoToTheBureauOperatorsAndTheOwnDepartmentOnlyOthersSeeTheName() throws Exception {
+        String code = fresh("PSB");
+        mvc.perform(post("/api/catalog/departments").with(BUREAU).contentType(MediaType.APPLICATION_JSON).content(body(code)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.dataOfficer.phone").value("025-84420000"));
+
+        for (var entitled : List.of(BUREAU, token("operator", "BDB", "platform-operator"), token("own", code, "dept-data-officer"))) {
+            mvc.perform(get("/api/catalog/departments/" + code).with(entitled))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.dataOfficer.phone").value("025-84420000"))
+                    .andExpect(jsonPath("$.dataOfficer.email").value("zhangwei@psb.example.gov.cn"));
+        }
+        for (var other : List.of(token("citizen", null, "public-applicant"), token("hrss", "HRSS", "dept-consumer"),
+                token("auditor", "AUD", "auditor"))) {
+            mvc.perform(get("/api/catalog/departments/" + code).with(other))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.dataOfficer.realName").value("张伟"))
+                    .andExpect(jsonPath("$.dataOfficer.phone").value(org.hamcrest.Matchers.nullValue()))
+                    .andExpect(jsonPath("$.dataOfficer.email").value(org.hamcrest.Matchers.nullValue()));
+            mvc.perform(get("/api/catalog/departments?level=CITY&size=200").with(other))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[?(@.code == '" + code + "')].dataOfficer.realName").value(hasItem("张伟")))
+                    .andExpect(jsonPath("$.items[?(@.code == '" + code + "')].dataOfficer.phone",
+                            org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue())));
+        }
+    }
+
+    @Test
+    void aCountyTokenWithoutARegionClaimSeesNothing() throws Exception {
+        var noRegion = TestTokens.system("county-broken", "XX-BDB", null, "county-subplatform");
+
+        mvc.perform(get("/api/catalog/departments").with(noRegion))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type", containsString("county-without-region")));
+        mvc.perform(get("/api/catalog/dcat").with(noRegion)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/catalog/directory").with(noRegion)).andExpect(status().isForbidden());
     }
 }

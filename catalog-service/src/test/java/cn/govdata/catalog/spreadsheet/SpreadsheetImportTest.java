@@ -434,4 +434,69 @@ class SpreadsheetImportTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
     }
+
+    // ------------------------------------------------------------------ hostile uploads
+
+    static MockMultipartFile zip(String name, java.util.function.Consumer<java.util.zip.ZipOutputStream> parts) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            parts.accept(zip);
+        }
+        return new MockMultipartFile("file", name, XLSX_TYPE, out.toByteArray());
+    }
+
+    static void part(java.util.zip.ZipOutputStream zip, String name, byte[] content) {
+        try {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aCallerWhoIsNotADataOfficerIsRefusedBeforeTheUploadIsLookedAt() throws Exception {
+        // Without a file at all: the role is decided before the body, so this is 403, not "file is required".
+        mvc.perform(multipart("/api/catalog/entries/import").with(CONSUMER))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type", endsWith("/problems/forbidden")));
+        mvc.perform(multipart("/api/catalog/entries/import")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anXlsxThatInflatesLikeAZipBombIsRefusedNamingFile() throws Exception {
+        byte[] spaces = new byte[30 * 1024 * 1024];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        upload(PSB, zip("bomb.xlsx", z -> part(z, "xl/worksheets/sheet1.xml", spaces)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type", endsWith("/problems/xlsx-compression-ratio")))
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+    }
+
+    @Test
+    void anXlsxWithTooManyPartsOrSharedStringsOrColumnsIsRefusedNamingFile() throws Exception {
+        upload(PSB, zip("parts.xlsx", z -> {
+            for (int i = 0; i < 300; i++) {
+                part(z, "xl/media/p" + i + ".bin", new byte[] {1});
+            }
+        })).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type", endsWith("/problems/xlsx-too-many-parts")))
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+
+        StringBuilder strings = new StringBuilder("<sst>");
+        for (int i = 0; i < 500_001; i++) {
+            strings.append("<si><t>").append(Integer.toString(i, 36)).append("</t></si>");
+        }
+        byte[] sst = strings.append("</sst>").toString().getBytes(StandardCharsets.UTF_8);
+        upload(PSB, zip("strings.xlsx", z -> part(z, "xl/sharedStrings.xml", sst)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type", endsWith("/problems/xlsx-too-many-strings")));
+
+        String wide = String.join(",", Collections.nCopies(70, "x")) + "\r\n";
+        upload(PSB, new MockMultipartFile("file", "wide.csv", "text/csv", wide.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type", endsWith("/problems/too-many-columns")))
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+    }
 }

@@ -50,6 +50,10 @@ class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         // Anonymous open-data downloads.
                         .pathMatchers(HttpMethod.GET, "/api/open-data/public/**").permitAll()
+                        // The audit office's public keys: outside witnesses check checkpoints with them.
+                        .pathMatchers(HttpMethod.GET, "/api/audit/keys").permitAll()
+                        // A service's actuator is never reachable through the gateway, whatever its path.
+                        .pathMatchers("/api/*/actuator", "/api/*/actuator/**").denyAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())

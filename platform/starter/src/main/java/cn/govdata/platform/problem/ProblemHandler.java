@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -51,6 +52,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "must be a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
         return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", e.getName(), "message", message))));
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, truncated, garbage) is the client's
+     * mistake. Oversized uploads ({@code MaxUploadSizeExceededException}, a subclass) are answered
+     * 413 by the base class before this applies.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        log.info("Unreadable multipart body: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", "body",
+                "message", "is not a readable multipart/form-data body"))));
     }
 
     @ExceptionHandler(Exception.class)

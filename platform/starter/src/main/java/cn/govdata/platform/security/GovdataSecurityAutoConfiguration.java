@@ -2,6 +2,7 @@ package cn.govdata.platform.security;
 
 import cn.govdata.platform.problem.Problems;
 import cn.govdata.platform.requestid.RequestIds;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -48,6 +51,18 @@ public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
     public record AnonymousPaths(List<String> patterns) {
     }
 
+    /**
+     * A path only callers with one of these realm roles reach, decided in the security filter
+     * chain: before the request body is read, so an upload by the wrong caller is refused without
+     * its file ever being parsed or held in memory. Finer rules (own department, region) stay in
+     * the use case.
+     */
+    public record RoleRestrictedPath(HttpMethod method, String pattern, List<String> roles) {
+        public RoleRestrictedPath {
+            roles = List.copyOf(roles);
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(GovdataSecurityProperties properties) {
@@ -64,15 +79,21 @@ public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain govdataSecurityFilterChain(HttpSecurity http, List<AnonymousPaths> extraAnonymous) throws Exception {
+    SecurityFilterChain govdataSecurityFilterChain(HttpSecurity http, List<AnonymousPaths> extraAnonymous,
+                                                   ObjectProvider<RoleRestrictedPath> restricted) throws Exception {
         String[] anonymous = extraAnonymous.stream().flatMap(a -> a.patterns().stream()).toArray(String[]::new);
+        List<RoleRestrictedPath> roleRestricted = restricted.orderedStream().toList();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers(anonymous.length == 0 ? new String[] {"/actuator/health"} : anonymous).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                    "/actuator/prometheus", "/v3/api-docs/**", "/error").permitAll()
+                            .requestMatchers(anonymous.length == 0 ? new String[] {"/actuator/health"} : anonymous).permitAll();
+                    for (RoleRestrictedPath path : roleRestricted) {
+                        auth.requestMatchers(path.method(), path.pattern()).hasAnyRole(path.roles().toArray(String[]::new));
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokens()))
                         .authenticationEntryPoint((request, response, e) -> {
@@ -83,6 +104,7 @@ public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
                                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "Your role or department does not allow this operation"))))
+                .addFilterAfter(new CountyRegionFilter(), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"govdata\"");
