@@ -1,6 +1,7 @@
 package cn.govdata.sharing.exchange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int m
                           int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry, Limits limits,
                           Enumeration enumeration, AccessLog accessLog, Verification verification) {
 
+    @ConstructorBinding
     ExchangeProperties {
         grantCacheTtl = grantCacheTtl == null ? Duration.ofSeconds(1) : grantCacheTtl;
         connectTimeout = connectTimeout == null ? Duration.ofMillis(500) : connectTimeout;

@@ -1,6 +1,7 @@
 package cn.govdata.sharing.provider;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.List;
 public record ProviderProperties(Duration defaultTimeout, Duration maxTimeout, int defaultMaxConcurrent,
                                  List<String> allowedHosts, List<String> allow, List<String> platformAddresses) {
 
+    @ConstructorBinding
     public ProviderProperties {
         defaultTimeout = defaultTimeout == null ? Duration.ofSeconds(2) : defaultTimeout;
         maxTimeout = maxTimeout == null ? Duration.ofSeconds(30) : maxTimeout;
