@@ -49,6 +49,11 @@ public final class ExchangeFixtures {
         return server;
     }
 
+    /** Adds an entry to the exchange's provider allow-list (read on every check). */
+    public static synchronized void allow(String entry) {
+        System.setProperty("govdata.exchange.providers.allow", System.getProperty("govdata.exchange.providers.allow") + "," + entry);
+    }
+
     public static String providerUrl(String path) {
         return "http://127.0.0.1:" + PROVIDER.port() + path;
     }
