@@ -131,7 +131,7 @@ final class Scenarios {
         String body = """
                 {"mode":"API","endpoint":"%1$s/api/people/{key}","listEndpoint":"%1$s/api/people","timeout":"2s",
                  "recordKeyField":"公民身份号码",
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS"}}""".formatted(simulator);
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""".formatted(simulator);
         Stack.Response[] last = new Stack.Response[1];
         WalkingSkeletonSystemTest.eventually("sharing-service accepts a provider for resource " + resourceId, () -> {
             last[0] = Stack.call("PUT", "/api/sharing/providers/" + resourceId, psbToken, body);
@@ -149,6 +149,13 @@ final class Scenarios {
                 "items", items,
                 "method", "API",
                 "validTo", Instant.now().plus(365, ChronoUnit.DAYS).toString()));
+    }
+
+    /** A share application body that also asks for {@code unmaskedItems} in clear. */
+    static String application(String resourceId, List<String> items, List<String> unmaskedItems) {
+        Map<String, Object> body = new LinkedHashMap<>(Stack.JSON.readValue(application(resourceId, items), Map.class));
+        body.put("unmaskedItems", unmaskedItems);
+        return Stack.JSON.writeValueAsString(body);
     }
 
     /** Applies for an unconditionally shared resource, which is granted at once; returns the grant id. */

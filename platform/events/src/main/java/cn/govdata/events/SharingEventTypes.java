@@ -34,6 +34,8 @@ public final class SharingEventTypes {
             "grant.expired", SharingEvents.GrantExpired.class, "grant-expired");
     public static final EventType<SharingEvents.GrantNarrowed> GRANT_NARROWED = sharing(
             "grant.narrowed", SharingEvents.GrantNarrowed.class, "grant-narrowed");
+    public static final EventType<SharingEvents.GrantWidened> GRANT_WIDENED = sharing(
+            "grant.widened", SharingEvents.GrantWidened.class, "grant-widened");
     public static final EventType<SharingEvents.GrantEndingNotice> GRANT_ENDING_NOTICE = sharing(
             "grant.ending-notice", SharingEvents.GrantEndingNotice.class, "grant-ending-notice");
     public static final EventType<SharingEvents.GrantRenewed> GRANT_RENEWED = sharing(
@@ -51,7 +53,7 @@ public final class SharingEventTypes {
     public static final List<EventType<?>> ALL = List.of(APPLICATION_SUBMITTED, FORMALITY_CHECKED, APPLICATION_DECIDED,
             APPLICATION_ESCALATED, COORDINATION_DECIDED, GRANT_ISSUED, GRANT_SUSPENDED, GRANT_REINSTATED, GRANT_REVOKED,
             GRANT_EXPIRED, GRANT_NARROWED, GRANT_ENDING_NOTICE, GRANT_RENEWED, CORRECTION_NOTIFIED, DEMAND_RAISED,
-            DEMAND_ANSWERED, DEMAND_FULFILLED);
+            DEMAND_ANSWERED, DEMAND_FULFILLED, GRANT_WIDENED);
 
     private SharingEventTypes() {
     }

@@ -43,9 +43,13 @@ class ApplicationDeadlines {
         return imposed(profile.applicationFormalityCheck());
     }
 
-    /** SY 25: silence is consent, for conditional resources; a not-shared resource is never granted by silence. */
+    /**
+     * SY 25: silence is consent, for conditional resources; a not-shared resource is never granted by
+     * silence, and silence never delivers items in clear (a CLEAR_ITEMS request stays undecided and overdue).
+     */
     boolean silenceIsConsent(ShareApplication application) {
-        return profile.conditionalShareSilenceIsConsent().value() && "CONDITIONAL".equals(application.shareType());
+        return profile.conditionalShareSilenceIsConsent().value() && "CONDITIONAL".equals(application.shareType())
+                && application.type() != ShareApplication.Type.CLEAR_ITEMS;
     }
 
     /** The article that makes silence consent, e.g. {@code SY 25}. */

@@ -5,7 +5,11 @@ import cn.govdata.sharing.grant.Grant;
 import java.time.Instant;
 import java.util.List;
 
-/** An application as the API shows it; attachments carry their download path. */
+/**
+ * An application as the API shows it; attachments carry their download path.
+ * {@code clearItemsApplicationId} names the request for items in clear that an application for an
+ * unconditional resource left with the provider's approver.
+ */
 record ApplicationView(String id, ShareApplication.Type type, String renewsGrantId, String resourceId, String resourceName,
                        String shareType, String providerDepartment, String consumerDepartment, String region,
                        String scenario, String purpose, String legalDuty, List<String> items, List<String> unmaskedItems,
@@ -15,7 +19,7 @@ record ApplicationView(String id, ShareApplication.Type type, String renewsGrant
                        ShareApplication.Period decisionPeriod, ShareApplication.Decision decision,
                        Instant implementationDueAt, Instant implementedAt, ShareApplication.Escalation escalation,
                        ShareApplication.Coordination coordination, String grantId, boolean grantIssued, String cancellation,
-                       List<AttachmentView> attachments, List<ShareApplication.HistoryEntry> history) {
+                       String clearItemsApplicationId, List<AttachmentView> attachments, List<ShareApplication.HistoryEntry> history) {
 
     record AttachmentView(String id, String filename, String contentType, long size, String sha256, String uploadedBy,
                           Instant uploadedAt, String href) {
@@ -33,7 +37,7 @@ record ApplicationView(String id, ShareApplication.Type type, String renewsGrant
                 a.items(), a.unmaskedItems(), a.method(), a.kind(), a.validFrom(), a.validTo(), a.route(), a.state(),
                 a.submittedBy(), a.submittedAt(), a.formalityPeriod(), a.formalityCheck(), a.decisionPeriod(), a.decision(),
                 a.implementationDueAt(), a.implementedAt(), a.escalation(), a.coordination(),
-                approved ? a.grantId() : null, approved && a.grantSettled(), a.cancellation(),
+                approved ? a.grantId() : null, approved && a.grantSettled(), a.cancellation(), a.clearItemsApplicationId(),
                 a.attachments().stream().map(att -> AttachmentView.of(a.id(), att)).toList(), a.history());
     }
 }

@@ -101,14 +101,25 @@ class DecidingApplications {
         ShareApplication.Decision approval = approval(application, request.items(), request.unmaskedItems(),
                 request.validTo(), reasons, caller.actor(), now, "PROVIDER_DECISION", request.dailyQuota(),
                 request.ratePerMinute());
+        List<String> clearPersonal = SubmittingApplications.personal(approval.unmaskedItems(),
+                resources.available(application.resourceId()));
+        // A renewal keeps the items as decided before; it is not a new decision on clear delivery.
+        if (!clearPersonal.isEmpty() && application.type() != ShareApplication.Type.RENEWAL) {
+            if (request.legalBasis() == null || request.legalBasis().isBlank()) {
+                throw PlatformException.invalidField("legalBasis", "delivering " + String.join(", ", clearPersonal)
+                        + " in clear is personal information: name the law or statutory duty the decision rests on "
+                        + "(个人信息保护法 第三十四条), or leave them masked");
+            }
+            approval = withLegalBasis(approval, request.legalBasis().strip());
+        }
         application.approve(approval);
         if (application.type() == ShareApplication.Type.NEW) {
             deadlines.implementation(application, now).ifPresent(d -> application.expectImplementationBy(d.dueAt()));
         }
         deadlines.completed(ApplicationDeadlines.DECISION, id);
         ShareApplication approved = applications.update(application, List.of(events.decided(application)));
-        log.info("Application {} approved by {} ({} of {} items)", id, caller.actor(), approval.items().size(),
-                application.items().size());
+        log.info("Application {} approved by {} ({} of {} items, {} in clear)", id, caller.actor(), approval.items().size(),
+                application.items().size(), approval.unmaskedItems().size());
         return settling.settle(approved);
     }
 
@@ -151,6 +162,12 @@ class DecidingApplications {
         ShareApplication application = applications.get(id);
         requireState(application, ShareApplication.State.ESCALATED, "coordination");
         Instant now = now();
+        if (request.outcome() == ApplicationRequests.CoordinationOutcome.GRANT
+                && application.type() == ShareApplication.Type.CLEAR_ITEMS) {
+            throw PlatformException.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
+                    + "in clear; only an approver of the providing department " + application.providerDepartment()
+                    + " decides that, with a legal basis. The masked grant stands; coordinate with UPHOLD_REFUSAL or ask the provider to decide");
+        }
         if (request.outcome() == ApplicationRequests.CoordinationOutcome.UPHOLD_REFUSAL) {
             application.coordinated("UPHOLD_REFUSAL", request.reasons(), caller.actor(), now, null);
             deadlines.completed(ApplicationDeadlines.DECISION, id);
@@ -158,6 +175,12 @@ class DecidingApplications {
         }
         ShareApplication.Decision grant = approval(application, request.items(), request.unmaskedItems(), request.validTo(),
                 request.reasons(), "bureau coordination (" + caller.actor() + ")", now, "COORDINATION", null, null);
+        List<String> clearPersonal = SubmittingApplications.personal(grant.unmaskedItems(),
+                resources.available(application.resourceId()));
+        if (!clearPersonal.isEmpty()) {
+            throw PlatformException.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: only an "
+                    + "approver of the providing department decides on delivering them in clear; coordinate them masked");
+        }
         application.coordinated("GRANT", request.reasons(), caller.actor(), now, grant);
         deadlines.completed(ApplicationDeadlines.DECISION, id);
         log.info("Application {} granted in coordination by {}", id, caller.actor());
@@ -193,9 +216,11 @@ class DecidingApplications {
             return;
         }
         String by = "silence-is-consent (" + deadlines.silenceCitation() + ")";
+        // Silence grants the items, masked: clear delivery of personal items needs an approver's decision.
+        SharedResource shared = resource.get();
         application.approve(new ShareApplication.Decision(true, items,
-                application.unmaskedItems().stream().filter(items::contains).toList(), application.validTo(), List.of(), null,
-                by, now, "SILENCE_IS_CONSENT", null, null));
+                application.unmaskedItems().stream().filter(items::contains).filter(i -> !shared.isPersonal(i)).toList(),
+                application.validTo(), List.of(), null, by, now, "SILENCE_IS_CONSENT", null, null));
         if (application.type() == ShareApplication.Type.NEW) {
             deadlines.implementation(application, now).ifPresent(d -> application.expectImplementationBy(d.dueAt()));
         }
@@ -285,7 +310,24 @@ class DecidingApplications {
             granted = grant.items();
             clear = grant.unmaskedItems();
         }
+        if (application.type() == ShareApplication.Type.CLEAR_ITEMS) {
+            Grant grant = grants.find(application.renewsGrantId()).filter(g -> g.state().isCurrent() && g.validTo().isAfter(now))
+                    .orElseThrow(() -> PlatformException.conflict("grant-ended", "Grant " + application.renewsGrantId()
+                            + " has ended; there is nothing to deliver in clear"));
+            clear = (unmaskedItems == null ? application.unmaskedItems() : clear).stream().filter(grant.items()::contains).toList();
+            if (clear.isEmpty()) {
+                throw PlatformException.invalidField("unmaskedItems", "approve at least one of "
+                        + String.join(", ", application.unmaskedItems()) + " in clear, or refuse");
+            }
+            granted = grant.items();
+            until = grant.validTo();
+        }
         return new ShareApplication.Decision(true, granted, clear, until, reasons, null, by, now, route, dailyQuota, ratePerMinute);
+    }
+
+    private static ShareApplication.Decision withLegalBasis(ShareApplication.Decision d, String legalBasis) {
+        return new ShareApplication.Decision(d.approved(), d.items(), d.unmaskedItems(), d.validTo(), d.reasons(), legalBasis,
+                d.decidedBy(), d.decidedAt(), d.grantRoute(), d.dailyQuota(), d.ratePerMinute());
     }
 
     private boolean renewable(ShareApplication renewal, Instant now) {

@@ -1,5 +1,6 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.sharing.grant.Grant;
 import cn.govdata.sharing.grant.IssuingGrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,13 @@ class SettlingGrants {
             return current;
         }
         var d = current.decision();
-        if (current.type() == ShareApplication.Type.RENEWAL) {
+        if (current.type() == ShareApplication.Type.CLEAR_ITEMS) {
+            var result = issuing.widen(current.renewsGrantId(), new Grant.ClearDecision(current.id(), d.unmaskedItems(),
+                    d.legalBasis(), d.decidedBy(), d.decidedAt()));
+            if (result == IssuingGrants.WideningResult.GRANT_ENDED) {
+                log.warn("Items in clear {} approved after grant {} ended; nothing to widen", current.id(), current.renewsGrantId());
+            }
+        } else if (current.type() == ShareApplication.Type.RENEWAL) {
             var result = issuing.renew(current.renewsGrantId(), current.id(), d.validTo(), d.decidedBy(), current.submittedAt());
             if (result == IssuingGrants.RenewalResult.GRANT_ENDED) {
                 log.warn("Renewal {} approved after grant {} ended; nothing to extend", current.id(), current.renewsGrantId());
@@ -56,7 +63,9 @@ class SettlingGrants {
             issuing.issue(new IssuingGrants.Order(current.grantId(), current.id(), current.resourceId(), current.resourceName(),
                     current.providerDepartment(), current.consumerDepartment(), current.region(), current.scenario(),
                     current.purpose(), d.items(), d.unmaskedItems(), current.method(), current.kind(), current.validFrom(),
-                    d.validTo(), d.decidedBy(), d.grantRoute(), current.submittedAt(), d.dailyQuota(), d.ratePerMinute()));
+                    d.validTo(), d.decidedBy(), d.grantRoute(), current.submittedAt(), d.dailyQuota(), d.ratePerMinute(),
+                    d.legalBasis() == null || d.unmaskedItems().isEmpty() ? null
+                            : new Grant.ClearDecision(current.id(), d.unmaskedItems(), d.legalBasis(), d.decidedBy(), d.decidedAt())));
         }
         current.settled();
         if (!applications.tryUpdate(current, java.util.List.of())) {

@@ -30,8 +30,13 @@ class ShareApplication {
 
     static final String COLLECTION = "applications";
 
+    /**
+     * NEW and RENEWAL as applied for; CLEAR_ITEMS is the part of an application for an unconditional
+     * resource that asks for personal or sensitive items in clear: the platform grants the masked
+     * items at once and this request waits for the provider's approver ({@code renewsGrantId} names the grant).
+     */
     enum Type {
-        NEW, RENEWAL
+        NEW, RENEWAL, CLEAR_ITEMS
     }
 
     enum Route {
@@ -110,6 +115,7 @@ class ShareApplication {
     private String grantId;
     private boolean grantSettled;
     private String cancellation;
+    private String clearItemsApplicationId;
     private List<Attachment> attachments = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
     @Version
@@ -144,8 +150,12 @@ class ShareApplication {
         a.route = route;
         a.submittedBy = submittedBy;
         a.submittedAt = submittedAt;
-        a.grantId = type == Type.RENEWAL ? renewsGrantId : "GR-" + id.substring(id.indexOf('-') + 1);
-        a.record(submittedAt, type == Type.RENEWAL ? "renewal applied for" : "submitted", submittedBy, null);
+        a.grantId = type != Type.NEW ? renewsGrantId : "GR-" + id.substring(id.indexOf('-') + 1);
+        a.record(submittedAt, switch (type) {
+            case NEW -> "submitted";
+            case RENEWAL -> "renewal applied for";
+            case CLEAR_ITEMS -> "items in clear requested for grant " + renewsGrantId;
+        }, submittedBy, null);
         return a;
     }
 
@@ -185,6 +195,13 @@ class ShareApplication {
         decision = refusal;
         state = State.REFUSED;
         record(refusal.decidedAt(), "refused", refusal.decidedBy(), String.join("; ", refusal.reasons()));
+    }
+
+    /** The personal items asked for in clear went to the provider's decision queue as {@code requestId}. */
+    void clearItemsRequested(String requestId, List<String> items, Instant at) {
+        clearItemsApplicationId = requestId;
+        record(at, "items in clear referred to the provider's approver", "platform",
+                String.join(", ", items) + " (" + requestId + ")");
     }
 
     void expectImplementationBy(Instant dueAt) {
@@ -370,6 +387,10 @@ class ShareApplication {
 
     String cancellation() {
         return cancellation;
+    }
+
+    String clearItemsApplicationId() {
+        return clearItemsApplicationId;
     }
 
     List<Attachment> attachments() {

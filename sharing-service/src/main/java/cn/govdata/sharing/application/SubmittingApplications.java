@@ -23,9 +23,11 @@ import java.util.UUID;
 
 /**
  * A consumer department applies for exactly the data items it needs (NT 20, QY 24 minimum
- * authorization). Unconditional resources are granted by the platform at once (NJ 22, SY 25, NT 18);
- * everything else goes to the bureau's formality check where the profile has one (NT 21) and then
- * to the provider, whose decision period starts.
+ * authorization). Unconditional resources are granted by the platform at once (NJ 22, SY 25, NT 18),
+ * but with personal and sensitive items masked: the platform decides nothing about clear values, so
+ * items asked for in clear go to the provider's approver as a CLEAR_ITEMS request on the profile's
+ * decision clock (PIPL 第六条, 第三十四条). Everything else goes to the bureau's formality check where
+ * the profile has one (NT 21) and then to the provider, whose decision period starts.
  */
 @Service
 class SubmittingApplications {
@@ -88,7 +90,7 @@ class SubmittingApplications {
                 : ShareApplication.Route.PROVIDER_DECISION;
         ShareApplication application = ShareApplication.submitted(newId(), ShareApplication.Type.NEW, null, submission,
                 route, caller.actor(), now);
-        return start(application, now);
+        return start(application, resource, now);
     }
 
     /** NT 26: a grant is renewed by an application made before it expires; after expiry one applies again. */
@@ -112,7 +114,7 @@ class SubmittingApplications {
             throw PlatformException.invalidField("validTo", "must be after the grant's current validTo " + grant.validTo());
         }
         Instant validTo = validTo(requestedValidTo, now);
-        if (!applications.openRenewalsOf(grantId).isEmpty()) {
+        if (applications.openRenewalsOf(grantId).stream().anyMatch(a -> a.type() == ShareApplication.Type.RENEWAL)) {
             throw PlatformException.conflict("renewal-pending", "A renewal of grant " + grantId + " is awaiting its decision");
         }
         SharedResource resource = resources.available(grant.resourceId());
@@ -124,18 +126,32 @@ class SubmittingApplications {
                 : ShareApplication.Route.PROVIDER_DECISION;
         ShareApplication application = ShareApplication.submitted(newId(), ShareApplication.Type.RENEWAL, grantId, submission,
                 route, caller.actor(), now);
-        return start(application, now);
+        return start(application, resource, now);
     }
 
-    private ShareApplication start(ShareApplication application, Instant now) {
+    private ShareApplication start(ShareApplication application, SharedResource resource, Instant now) {
         switch (application.route()) {
             case PLATFORM_DIRECT -> {
-                application.approve(new ShareApplication.Decision(true, application.items(), application.unmaskedItems(),
+                // A renewal keeps what the grant has, clear items included: those were decided before.
+                List<String> clearAsked = application.type() == ShareApplication.Type.NEW
+                        ? personal(application.unmaskedItems(), resource) : List.of();
+                List<String> clearNow = application.unmaskedItems().stream().filter(i -> !clearAsked.contains(i)).toList();
+                application.approve(new ShareApplication.Decision(true, application.items(), clearNow,
                         application.validTo(), List.of(), null, PLATFORM_DIRECT_APPROVER, now, "PLATFORM_DIRECT", null, null));
+                ShareApplication request = null;
+                if (!clearAsked.isEmpty()) {
+                    request = clearItemsRequest(application, clearAsked, now);
+                    application.clearItemsRequested(request.id(), clearAsked, now);
+                }
                 applications.insert(application, List.of(events.submitted(application), events.decided(application)));
-                log.info("Application {} by {} for {} granted by the platform", application.id(),
-                        application.consumerDepartment(), application.resourceId());
-                return settling.settle(application);
+                log.info("Application {} by {} for {} granted by the platform{}", application.id(),
+                        application.consumerDepartment(), application.resourceId(),
+                        request == null ? "" : "; items in clear referred to the provider as " + request.id());
+                ShareApplication settled = settling.settle(application);
+                if (request != null) {
+                    applications.insert(request, List.of(events.submitted(request)));
+                }
+                return settled;
             }
             case FORMALITY_CHECK -> {
                 var due = deadlines.formalityCheck(application, now);
@@ -150,6 +166,28 @@ class SubmittingApplications {
         log.info("Application {} by {} for {} submitted ({})", application.id(), application.consumerDepartment(),
                 application.resourceId(), application.route());
         return applications.get(application.id());
+    }
+
+    /**
+     * The provider's approver decides on clear delivery within the profile's decision period. The
+     * request is written after its application: a crash in between leaves a masked grant and no
+     * request, never a request for a grant that does not exist.
+     */
+    private ShareApplication clearItemsRequest(ShareApplication application, List<String> clearAsked, Instant now) {
+        var submission = new ShareApplication.Submission(application.resourceId(), application.resourceName(),
+                application.shareType(), application.providerDepartment(), application.consumerDepartment(),
+                application.region(), application.scenario(), application.purpose(), application.legalDuty(), clearAsked,
+                clearAsked, application.method(), application.kind(), application.validFrom(), application.validTo());
+        ShareApplication request = ShareApplication.submitted(newId(), ShareApplication.Type.CLEAR_ITEMS,
+                application.grantId(), submission, ShareApplication.Route.PROVIDER_DECISION, application.submittedBy(), now);
+        var due = deadlines.decision(request, now);
+        request.awaitDecision(now, due.dueAt());
+        return request;
+    }
+
+    /** The items the catalog marks personal or sensitive: never in clear without the provider approver's decision. */
+    static List<String> personal(List<String> items, SharedResource resource) {
+        return items.stream().filter(resource::isPersonal).toList();
     }
 
     private static String applicant(Caller caller) {

@@ -192,7 +192,9 @@ class AccessLog implements SmartLifecycle {
         return new Document("accessId", a.accessId()).append("accessedAt", Date.from(a.accessedAt()))
                 .append("resourceId", a.resourceId()).append("grantId", a.grantId())
                 .append("consumerDepartment", a.consumerDepartment()).append("clientId", a.clientId())
-                .append("recordKeys", r.recordKeys());
+                .append("recordKeys", r.recordKeys())
+                // A verification's outcome per item, never the value claimed (that could be a guess at a masked value).
+                .append("verificationResults", a.verificationResults() == null ? null : new Document(a.verificationResults()));
     }
 
     /** The shape the platform relay reads (see OutboxRelay). */

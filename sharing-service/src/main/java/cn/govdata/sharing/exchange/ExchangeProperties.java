@@ -1,6 +1,7 @@
 package cn.govdata.sharing.exchange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -19,8 +20,9 @@ import java.time.Duration;
 @ConfigurationProperties("govdata.exchange")
 record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int maxPageSize, DataSize maxResponseSize,
                           int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry, Limits limits,
-                          Enumeration enumeration, AccessLog accessLog) {
+                          Enumeration enumeration, AccessLog accessLog, Verification verification) {
 
+    @ConstructorBinding
     ExchangeProperties {
         grantCacheTtl = grantCacheTtl == null ? Duration.ofSeconds(1) : grantCacheTtl;
         connectTimeout = connectTimeout == null ? Duration.ofMillis(500) : connectTimeout;
@@ -32,6 +34,29 @@ record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int m
         limits = limits == null ? new Limits(0, 0) : limits;
         enumeration = enumeration == null ? new Enumeration(null, 0, 0, 0, 0, null) : enumeration;
         accessLog = accessLog == null ? new AccessLog(null, 0, 0, null, null, null, null, null) : accessLog;
+        verification = verification == null ? new Verification(0, 0) : verification;
+    }
+
+    /** The original shape, kept for code written against it. */
+    ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int maxPageSize, DataSize maxResponseSize,
+                       int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry, Limits limits,
+                       Enumeration enumeration, AccessLog accessLog) {
+        this(grantCacheTtl, connectTimeout, maxPageSize, maxResponseSize, maxPurposeLength, circuitBreaker, retry, limits,
+                enumeration, accessLog, null);
+    }
+
+    /**
+     * Verification must not become an oracle: a masked ID number's hidden birth date has ~3,300
+     * candidates and a masked phone 10,000, so guesses are capped per calendar day.
+     *
+     * @param maxAttemptsPerKeyPerDay verifications of one record key under one grant
+     * @param maxAttemptsPerGrantPerDay verifications under one grant, all keys together
+     */
+    record Verification(int maxAttemptsPerKeyPerDay, int maxAttemptsPerGrantPerDay) {
+        Verification {
+            maxAttemptsPerKeyPerDay = maxAttemptsPerKeyPerDay <= 0 ? 5 : maxAttemptsPerKeyPerDay;
+            maxAttemptsPerGrantPerDay = maxAttemptsPerGrantPerDay <= 0 ? 2_000 : maxAttemptsPerGrantPerDay;
+        }
     }
 
     /**

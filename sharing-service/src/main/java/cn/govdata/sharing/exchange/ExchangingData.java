@@ -62,6 +62,15 @@ class ExchangingData {
         String clientId() {
             return caller.clientId() == null ? "unknown" : caller.clientId();
         }
+
+        /**
+         * Whose calls the crawler rules count together: the consumer department, whichever of its
+         * clients calls (several clients do not multiply the thresholds), and for a person on a shared
+         * client (the portal) that person, so people do not share one block.
+         */
+        String crawlerKey() {
+            return caller.username() == null ? department() : department() + '\u0000' + caller.subject();
+        }
     }
 
     /** A file download that passed every check; the access is recorded already. */
@@ -78,6 +87,7 @@ class ExchangingData {
     private final DisputedRecords disputes;
     private final RateLimits rates;
     private final EnumerationDetector enumeration;
+    private final VerificationAttempts verifications;
     private final AbnormalAccess abnormal;
     private final UsageLedger usage;
     private final AccessLog accessLog;
@@ -86,7 +96,8 @@ class ExchangingData {
     private final Clock clock;
 
     ExchangingData(ExchangeLookups lookups, GrantPolicy policy, ProviderClient providers, ProviderFiles files,
-                   DisputedRecords disputes, RateLimits rates, EnumerationDetector enumeration, AbnormalAccess abnormal,
+                   DisputedRecords disputes, RateLimits rates, EnumerationDetector enumeration,
+                   VerificationAttempts verifications, AbnormalAccess abnormal,
                    UsageLedger usage, AccessLog accessLog, ExchangeProperties properties, JsonMapper json, Clock clock) {
         this.lookups = lookups;
         this.policy = policy;
@@ -95,6 +106,7 @@ class ExchangingData {
         this.disputes = disputes;
         this.rates = rates;
         this.enumeration = enumeration;
+        this.verifications = verifications;
         this.abnormal = abnormal;
         this.usage = usage;
         this.accessLog = accessLog;
@@ -126,7 +138,7 @@ class ExchangingData {
         ProviderClient.Reply reply = providers.get(p, uri, call.department());
         Instant retrievedAt = clock.instant();
         if (reply.status() == 404) {
-            enumeration.notFound(call.clientId(), resourceId, call.now())
+            enumeration.notFound(call.crawlerKey(), resourceId, call.now())
                     .ifPresent(d -> report(d, c, call));
             throw ExchangeException.denied(HttpStatus.NOT_FOUND, "record-not-found", "Record not found",
                     "The provider of resource " + resourceId + " has no record with this key");
@@ -262,11 +274,15 @@ class ExchangingData {
                         "claims." + item + ": not a data item of resource " + resourceId);
             }
         }
+        Optional<VerificationAttempts.Capped> capped = verifications.attempt(c.grant().id(), request.key());
+        if (capped.isPresent()) {
+            throw verificationCapped(capped.get(), c, call);
+        }
         URI uri = URI.create(p.endpoint().replace("{key}", UriUtils.encode(request.key(), StandardCharsets.UTF_8)));
         ProviderClient.Reply reply = providers.get(p, uri, call.department());
         JsonNode node = null;
         if (reply.status() == 404) {
-            enumeration.notFound(call.clientId(), resourceId, call.now()).ifPresent(d -> report(d, c, call));
+            enumeration.notFound(call.crawlerKey(), resourceId, call.now()).ifPresent(d -> report(d, c, call));
         } else {
             requireSuccess(reply, p);
             node = parse(reply, p);
@@ -286,8 +302,10 @@ class ExchangingData {
             }
         }
         boolean disputed = disputes.of(resourceId, request.key()).isPresent();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        results.forEach((item, result) -> outcomes.put(item, result.name()));
         recordAccess(c, call, "VERIFY", OP_VERIFY, List.copyOf(request.claims().keySet()), List.of(), node == null ? 0 : 1,
-                List.of(request.key()), null);
+                List.of(request.key()), null, outcomes);
         return new VerifyResponse(resourceId, request.key(), results, disputed, c.grant().id(),
                 c.resource().providerDepartment(), clock.instant());
     }
@@ -311,10 +329,10 @@ class ExchangingData {
                     "Resource " + resourceId + " was withdrawn from the catalog; its grants have ended");
         }
         Grant grant = policy.grantFor(resource, call.department(), use, items == null ? List.of() : items, call.now());
-        Optional<Instant> blocked = enumeration.blockedUntil(call.clientId(), resourceId, call.now());
+        Optional<Instant> blocked = enumeration.blockedUntil(call.crawlerKey(), resourceId, call.now());
         if (blocked.isPresent()) {
-            throw ExchangeException.throttled("abnormal-access", "Client " + call.clientId()
-                            + " is blocked on resource " + resourceId + " until " + blocked.get()
+            throw ExchangeException.throttled("abnormal-access", "Client " + call.clientId() + " of department "
+                            + call.department() + " is blocked on resource " + resourceId + " until " + blocked.get()
                             + ": its calls looked like automated crawling, which QZ 5.3 forbids",
                     Duration.between(call.now(), blocked.get()), Map.of("blockedUntil", blocked.get().toString()));
         }
@@ -337,7 +355,7 @@ class ExchangingData {
                                 + quota + " records per day; today's are used up",
                         Duration.between(call.now(), midnight.toInstant()), Map.of("grantId", grant.id(), "dailyQuota", quota));
             }
-            Optional<EnumerationDetector.Detection> detection = enumeration.call(call.clientId(), resourceId, key, call.now());
+            Optional<EnumerationDetector.Detection> detection = enumeration.call(call.crawlerKey(), resourceId, key, call.now());
             if (detection.isPresent()) {
                 report(detection.get(), new Checked(resource, grant, null), call);
                 throw ExchangeException.throttled("abnormal-access", "Client " + call.clientId() + " is blocked on resource "
@@ -446,14 +464,42 @@ class ExchangingData {
         return key == null || key.isNull() || !key.isValueNode() ? null : key.asString();
     }
 
+    /**
+     * A capped verification is refused before the provider is asked, and reported once, when the cap
+     * is first crossed: guessing a masked value one attempt at a time is what the cap stops.
+     */
+    private ExchangeException verificationCapped(VerificationAttempts.Capped capped, Checked c, Call call) {
+        Instant resetsAt = verifications.resetsAt();
+        if (capped.observed() == capped.limit() + 1) {
+            abnormal.report(new ExchangeEvents.AbnormalAccessDetected(AbnormalAccess.newId(), c.resource().id(),
+                    c.resource().providerDepartment(), call.department(), call.clientId(), c.grant().id(), capped.pattern(),
+                    86_400, capped.limit(), capped.observed(), new ExchangeEvents.Counts(capped.observed(), 0, 0, 0), resetsAt,
+                    call.now()), call.caller().region());
+        }
+        String what = capped.pattern().equals("VERIFY_ATTEMPTS_PER_KEY")
+                ? "allows " + capped.limit() + " verifications of one record per day"
+                : "allows " + capped.limit() + " verifications per day";
+        return ExchangeException.throttled("verification-capped", "Grant " + c.grant().id() + " " + what
+                        + "; more would let a caller guess masked values (可用不可见 is not an oracle)",
+                Duration.between(call.now(), resetsAt), Map.of("grantId", c.grant().id(), "pattern", capped.pattern(),
+                        "limit", capped.limit(), "retryAt", resetsAt.toString()));
+    }
+
     private void recordAccess(Checked c, Call call, String channel, String operation, List<String> items,
                               Collection<String> masked, int count, List<String> keys, String fileId) {
+        recordAccess(c, call, channel, operation, items, masked, count, keys, fileId, null);
+    }
+
+    private void recordAccess(Checked c, Call call, String channel, String operation, List<String> items,
+                              Collection<String> masked, int count, List<String> keys, String fileId,
+                              Map<String, String> verificationResults) {
         Instant at = clock.instant();
         Caller caller = call.caller();
         var access = new DataAccessed(java.util.UUID.randomUUID().toString(), c.resource().id(), c.resource().name(),
                 c.resource().providerDepartment(), call.department(), call.clientId(), caller.username(), call.purpose(),
                 c.grant().id(), c.grant().kind() == null ? "DATA" : c.grant().kind().name(), c.grant().approvedBy(), channel,
-                operation, List.copyOf(items), List.copyOf(masked), count, fileId, RequestIds.current(), at);
+                operation, List.copyOf(items), List.copyOf(masked), count, fileId, RequestIds.current(), at,
+                verificationResults == null ? null : Map.copyOf(verificationResults));
         accessLog.record(new AccessLog.AccessRecord(access, caller.region(), keys));
         usage.used(c.grant().id(), count, at);
     }

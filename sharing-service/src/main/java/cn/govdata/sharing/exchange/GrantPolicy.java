@@ -83,6 +83,14 @@ class GrantPolicy {
 
     private ExchangeException refusal(SharedResource resource, String department, List<Grant> current, Instant now) {
         for (Grant g : current) {
+            if (g.state() == Grant.State.ACTIVE && g.awaitingPlatformReview()) {
+                return ExchangeException.denied(HttpStatus.FORBIDDEN, "grant-awaiting-review", "grant awaiting bureau review (NT 23)",
+                        "Grant " + g.id() + " on resource " + resource.id() + " was issued by the platform directly; it is usable "
+                                + "once the data management bureau has recorded its review (NT 23), due by " + g.platformReview().dueAt(),
+                        Map.of("grantId", g.id(), "platformReviewDueAt", g.platformReview().dueAt().toString()));
+            }
+        }
+        for (Grant g : current) {
             if (g.state() == Grant.State.SUSPENDED) {
                 String reason = g.stateReason() == null ? "" : ": " + g.stateReason();
                 return ExchangeException.denied(HttpStatus.FORBIDDEN, "grant-suspended", "Grant suspended",

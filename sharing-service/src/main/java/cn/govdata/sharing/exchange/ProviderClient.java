@@ -1,6 +1,7 @@
 package cn.govdata.sharing.exchange;
 
 import cn.govdata.platform.requestid.RequestIds;
+import cn.govdata.sharing.provider.ProviderAddresses;
 import cn.govdata.sharing.provider.ProviderCredentials;
 import cn.govdata.sharing.provider.ProviderRegistration;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -72,15 +73,18 @@ class ProviderClient {
     private final ScheduledExecutorService scheduler;
     private final ExchangeProperties properties;
     private final ProviderCredentials credentials;
+    private final ProviderAddresses addresses;
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
     private final TimeLimiterRegistry timeLimiters;
     private final RetryRegistry retries;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
-    ProviderClient(ExchangeProperties properties, ProviderCredentials credentials, MeterRegistry meters) {
+    ProviderClient(ExchangeProperties properties, ProviderCredentials credentials, ProviderAddresses addresses,
+                   MeterRegistry meters) {
         this.properties = properties;
         this.credentials = credentials;
+        this.addresses = addresses;
         this.scheduler = Executors.newScheduledThreadPool(2, daemon("exchange-timer"));
         // HTTP/1.1 on purpose: the JDK's HTTP/2 client funnels every call to a host through one
         // connection, and on plain http it would try an h2c upgrade first. Idle connections are pooled.
@@ -123,6 +127,12 @@ class ProviderClient {
     }
 
     Reply get(ProviderRegistration provider, URI uri, String consumerDepartment) {
+        // Checked again on every call: the name may point elsewhere now than at registration (DNS rebinding).
+        var verdict = addresses.check(uri);
+        if (!verdict.allowed()) {
+            throw ExchangeException.provider(HttpStatus.BAD_GATEWAY, "provider-address-refused", "Provider address refused",
+                    "The exchange does not call the provider of resource " + provider.id() + ": " + verdict.refusal().get(), null);
+        }
         Guard guard = guardFor(provider);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 // The time limiter decides; the client's own timeout only frees the connection behind it.

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * @param platformReview the bureau's review of a platform-direct grant (NT 23); null where the profile has none
  * @param endingNoticeAt when the consumer was told the grant will end (resource withdrawal requested)
  * @param renewals       renewal applications already applied, so applying one twice changes nothing
+ * @param clearDecisions the provider approver's decisions to deliver personal or sensitive items in clear,
+ *                       each with its legal basis; a personal item is in {@code unmaskedItems} only through one
  * @param history        every state change with who and why
  */
 @Document(Grant.COLLECTION)
@@ -58,6 +60,7 @@ public record Grant(
         Instant endingNoticeAt,
         List<String> renewals,
         List<Change> history,
+        List<ClearDecision> clearDecisions,
         @Version Long version,
         List<OutboxMessage> outbox) {
 
@@ -80,6 +83,15 @@ public record Grant(
     public record PlatformReview(Instant dueAt, String outcome, String reviewedBy, Instant reviewedAt, String reasons) {
     }
 
+    /**
+     * A decision of the provider department's approver that the grant delivers {@code items} in clear.
+     *
+     * @param applicationId the application (or clear-items request) the decision answered
+     */
+    public record ClearDecision(String applicationId, List<String> items, String legalBasis, String decidedBy,
+                                Instant decidedAt) {
+    }
+
     /** One entry of a grant's history: issued, suspended, reinstated, narrowed, renewed, revoked, expired... */
     public record Change(Instant at, String action, String by, String reasons) {
     }
@@ -90,6 +102,7 @@ public record Grant(
         unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
         renewals = renewals == null ? List.of() : List.copyOf(renewals);
         history = history == null ? List.of() : List.copyOf(history);
+        clearDecisions = clearDecisions == null ? List.of() : List.copyOf(clearDecisions);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
@@ -100,12 +113,20 @@ public record Grant(
                  int ratePerMinute, Instant lastUsedAt, String stateReason, Long version, List<OutboxMessage> outbox) {
         this(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items, unmaskedItems,
                 method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute, lastUsedAt,
-                stateReason, null, null, null, null, null, null, null, null, version, outbox);
+                stateReason, null, null, null, null, null, null, null, null, null, version, outbox);
     }
 
-    /** Usable now: active and within its validity. */
+    /**
+     * Usable now: active, within its validity and, where the profile has the bureau review
+     * platform-direct grants (NT 23), reviewed: the review completes before the first use.
+     */
     public boolean usableAt(Instant now) {
-        return state == State.ACTIVE && !now.isBefore(validFrom) && now.isBefore(validTo);
+        return state == State.ACTIVE && !awaitingPlatformReview() && !now.isBefore(validFrom) && now.isBefore(validTo);
+    }
+
+    /** NT 23: issued by the platform directly and the bureau has not recorded its opinion yet. */
+    public boolean awaitingPlatformReview() {
+        return platformReview != null && "PENDING".equals(platformReview.outcome());
     }
 
     /** Since when the grant has not been used: its last use, or its start when never used. */
@@ -151,6 +172,7 @@ public record Grant(
         Instant endingNoticeAt;
         List<String> renewals;
         List<Change> history;
+        List<ClearDecision> clearDecisions;
         Long version;
         List<OutboxMessage> outbox;
 
@@ -159,6 +181,7 @@ public record Grant(
             unmaskedItems = List.of();
             renewals = new ArrayList<>();
             history = new ArrayList<>();
+            clearDecisions = new ArrayList<>();
             outbox = List.of();
         }
 
@@ -191,6 +214,7 @@ public record Grant(
             endingNoticeAt = g.endingNoticeAt;
             renewals = new ArrayList<>(g.renewals);
             history = new ArrayList<>(g.history);
+            clearDecisions = new ArrayList<>(g.clearDecisions);
             version = g.version;
             outbox = g.outbox;
         }
@@ -199,7 +223,7 @@ public record Grant(
             return new Grant(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items,
                     unmaskedItems, method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute,
                     lastUsedAt, stateReason, resourceName, region, route, applicationSubmittedAt, platformReview,
-                    endingNoticeAt, renewals, history, version, outbox);
+                    endingNoticeAt, renewals, history, clearDecisions, version, outbox);
         }
     }
 }

@@ -61,6 +61,13 @@ class GrantEvents {
                         removed, g.items(), resourceVersion, at));
     }
 
+    OutboxMessage widened(Grant g, Grant.ClearDecision decision) {
+        return events.create(SharingEventTypes.GRANT_WIDENED, g.id(), g.providerDepartment(), g.region(),
+                new SharingEvents.GrantWidened(g.id(), decision.applicationId(), g.resourceId(), g.providerDepartment(),
+                        g.consumerDepartment(), decision.items(), g.unmaskedItems(), decision.legalBasis(),
+                        decision.decidedBy(), decision.decidedAt()));
+    }
+
     OutboxMessage endingNotice(Grant g, String reasons, Instant at) {
         return events.create(SharingEventTypes.GRANT_ENDING_NOTICE, g.id(), g.providerDepartment(), g.region(),
                 new SharingEvents.GrantEndingNotice(g.id(), g.resourceId(), g.providerDepartment(), g.consumerDepartment(),

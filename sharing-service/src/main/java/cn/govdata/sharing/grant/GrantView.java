@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param unused                 active and not used for the profile's period (NT 26): the provider may revoke it as UNUSED
  * @param revocableForNonUseFrom when the grant counts as unused if it stays unused
+ * @param clearDecisions         who decided, when and on which legal basis that items are delivered in clear
  */
 public record GrantView(String id, String applicationId, String resourceId, String resourceName, String providerDepartment,
                         String consumerDepartment, String region, String scenario, String purpose, List<String> items,
@@ -16,7 +17,7 @@ public record GrantView(String id, String applicationId, String resourceId, Stri
                         Instant applicationSubmittedAt, Instant issuedAt, int dailyQuota, int ratePerMinute,
                         Instant lastUsedAt, boolean unused, Instant revocableForNonUseFrom,
                         Grant.PlatformReview platformReview, Instant endingNoticeAt, List<String> renewals,
-                        List<Grant.Change> history) {
+                        List<Grant.Change> history, List<Grant.ClearDecision> clearDecisions) {
 
     static GrantView of(Grant g, Instant now, Instant revocableForNonUseFrom) {
         boolean unused = g.state() == Grant.State.ACTIVE && now.isBefore(g.validTo()) && !now.isBefore(revocableForNonUseFrom);
@@ -24,6 +25,7 @@ public record GrantView(String id, String applicationId, String resourceId, Stri
                 g.consumerDepartment(), g.region(), g.scenario(), g.purpose(), g.items(), g.unmaskedItems(), g.method(),
                 g.kind(), g.validFrom(), g.validTo(), g.state(), g.stateReason(), g.usableAt(now), g.approvedBy(), g.route(),
                 g.applicationSubmittedAt(), g.issuedAt(), g.dailyQuota(), g.ratePerMinute(), g.lastUsedAt(), unused,
-                revocableForNonUseFrom, g.platformReview(), g.endingNoticeAt(), g.renewals(), g.history());
+                revocableForNonUseFrom, g.platformReview(), g.endingNoticeAt(), g.renewals(), g.history(),
+                g.clearDecisions());
     }
 }

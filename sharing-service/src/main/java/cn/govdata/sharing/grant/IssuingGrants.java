@@ -53,12 +53,18 @@ public class IssuingGrants {
      * @param route         PLATFORM_DIRECT, PROVIDER_DECISION, SILENCE_IS_CONSENT or COORDINATION
      * @param dailyQuota    null for the platform default
      * @param ratePerMinute null for the platform default
+     * @param clearDecision the approver's decision behind personal or sensitive items in {@code unmaskedItems}; null when none is
      */
     public record Order(String grantId, String applicationId, String resourceId, String resourceName,
                         String providerDepartment, String consumerDepartment, String region, String scenario,
                         String purpose, List<String> items, List<String> unmaskedItems, String method, Grant.Kind kind,
                         Instant validFrom, Instant validTo, String approvedBy, String route,
-                        Instant applicationSubmittedAt, Integer dailyQuota, Integer ratePerMinute) {
+                        Instant applicationSubmittedAt, Integer dailyQuota, Integer ratePerMinute,
+                        Grant.ClearDecision clearDecision) {
+    }
+
+    public enum WideningResult {
+        WIDENED, WIDENED_BEFORE, GRANT_ENDED
     }
 
     public enum RenewalResult {
@@ -68,6 +74,12 @@ public class IssuingGrants {
     /** Whether the profile has the bureau review grants the platform issues directly (NT 23). */
     public boolean reviewsPlatformGrants() {
         return profile.platformGrantReview().source() != Source.PLATFORM_DEFAULT;
+    }
+
+    /** The article behind the bureau's review of platform-direct grants, e.g. {@code NT 23}. */
+    public String reviewCitation() {
+        var rule = profile.platformGrantReview();
+        return rule.isRegulated() ? rule.citation() : "deployment override";
     }
 
     /** Issues the grant, or returns the one issued for this order before. */
@@ -112,7 +124,11 @@ public class IssuingGrants {
         draft.dailyQuota = order.dailyQuota() != null ? order.dailyQuota() : properties.defaultDailyQuota();
         draft.ratePerMinute = order.ratePerMinute() != null ? order.ratePerMinute() : properties.defaultRatePerMinute();
         draft.platformReview = review;
-        draft.history.add(new Grant.Change(now, "issued", order.approvedBy(), null));
+        if (order.clearDecision() != null) {
+            draft.clearDecisions.add(order.clearDecision());
+        }
+        draft.history.add(new Grant.Change(now, "issued", order.approvedBy(), review == null ? null
+                : "usable once the bureau has reviewed it (" + reviewCitation() + ")"));
         Grant grant = draft.build();
         draft.outbox = List.of(events.issued(grant));
         if (grants.insert(draft.build())) {
@@ -120,6 +136,36 @@ public class IssuingGrants {
                     grant.resourceId(), grant.items().size(), grant.route(), grant.approvedBy());
         }
         return grants.get(order.grantId());
+    }
+
+    /**
+     * The provider's approver decided that a current grant delivers {@code decision.items()} in clear:
+     * they join its unmasked items, the decision is kept on the grant and announced. Applying the same
+     * decision twice changes nothing.
+     */
+    public WideningResult widen(String grantId, Grant.ClearDecision decision) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Grant loaded = grants.get(grantId);
+            if (loaded.clearDecisions().stream().anyMatch(d -> d.applicationId().equals(decision.applicationId()))) {
+                return WideningResult.WIDENED_BEFORE;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (!loaded.state().isCurrent() || !loaded.validTo().isAfter(now)) {
+                return WideningResult.GRANT_ENDED;
+            }
+            List<String> clear = new java.util.ArrayList<>(loaded.unmaskedItems());
+            decision.items().stream().filter(loaded.items()::contains).filter(i -> !clear.contains(i)).forEach(clear::add);
+            Grant next = loaded.with(now, "items in clear: " + String.join(", ", decision.items()), decision.decidedBy(),
+                    decision.legalBasis(), d -> {
+                        d.unmaskedItems = List.copyOf(clear);
+                        d.clearDecisions.add(decision);
+                    });
+            if (grants.tryUpdate(loaded, next, List.of(events.widened(next, decision)))) {
+                log.info("Grant {} delivers {} in clear, decided by {}", grantId, decision.items(), decision.decidedBy());
+                return WideningResult.WIDENED;
+            }
+        }
+        throw new IllegalStateException("Grant " + grantId + " kept changing while clear items were granted");
     }
 
     /** Extends a current grant to {@code validTo}; a renewal applied before changes nothing. */

@@ -40,15 +40,17 @@ class RegisteringProviders {
     private final ProviderFiles files;
     private final ProviderCredentials credentials;
     private final ProviderProperties properties;
+    private final ProviderAddresses addresses;
     private final Clock clock;
 
     RegisteringProviders(Resources resources, Providers providers, ProviderFiles files, ProviderCredentials credentials,
-                         ProviderProperties properties, Clock clock) {
+                         ProviderProperties properties, ProviderAddresses addresses, Clock clock) {
         this.resources = resources;
         this.providers = providers;
         this.files = files;
         this.credentials = credentials;
         this.properties = properties;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -63,7 +65,6 @@ class RegisteringProviders {
             requireItem(resource, "masking." + item, item);
             masking.add(new ProviderRegistration.MaskingRule(item, rule));
         });
-
         String endpoint = null;
         String listEndpoint = null;
         String keyField = null;
@@ -92,6 +93,24 @@ class RegisteringProviders {
                 fields.add(new ProviderRegistration.FieldName(item, providerField.strip()));
             });
         }
+        // No default to clear: every personal or sensitive item names how it is masked (PIPL 第五十一条);
+        // clear delivery is a grant's decision by the provider's approver, never the registration's.
+        for (SharedResource.Item item : resource.dataItems()) {
+            if (!item.personal() && !item.sensitive()) {
+                continue;
+            }
+            Masking rule = request.masking().get(item.name());
+            if (rule == null) {
+                throw PlatformException.invalidField("masking." + item.name(), "'" + item.name() + "' is "
+                        + (item.sensitive() ? "sensitive" : "personal") + " in the catalog and needs a masking rule");
+            }
+            if (rule == Masking.NONE) {
+                throw PlatformException.invalidField("masking." + item.name(), "'" + item.name() + "' is "
+                        + (item.sensitive() ? "sensitive" : "personal") + " in the catalog: NONE would deliver it in clear "
+                        + "under every grant; choose a masking rule (clear delivery is decided per grant by the approver)");
+            }
+        }
+
         int maxConcurrent = request.maxConcurrent() == null ? properties.defaultMaxConcurrent() : request.maxConcurrent();
         var registration = new ProviderRegistration(resourceId, resource.providerDepartment(), request.mode(), endpoint,
                 listEndpoint, timeoutMillis, keyField, fields, masking, maxConcurrent,
@@ -238,8 +257,9 @@ class RegisteringProviders {
                 }
             }
         }
-        if (!properties.hostAllowed(uri.getHost())) {
-            throw PlatformException.invalidField(field, "host " + uri.getHost() + " is not on the platform's list of provider hosts");
+        var verdict = addresses.check(uri);
+        if (!verdict.allowed()) {
+            throw PlatformException.invalidField(field, verdict.refusal().get());
         }
     }
 

@@ -38,6 +38,11 @@ public record SharedResource(
         return dataItems.stream().anyMatch(i -> i.name().equals(name));
     }
 
+    /** Personal or sensitive (catalog flags): masked unless the provider's approver decided otherwise. */
+    public boolean isPersonal(String name) {
+        return dataItems.stream().anyMatch(i -> i.name().equals(name) && (i.personal() || i.sensitive()));
+    }
+
     public List<String> itemNames() {
         return dataItems.stream().map(Item::name).toList();
     }

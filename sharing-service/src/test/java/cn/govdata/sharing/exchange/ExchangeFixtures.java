@@ -41,8 +41,17 @@ public final class ExchangeFixtures {
     private static WireMockServer startProvider() {
         WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40).disableRequestJournal());
         server.start();
+        // The simulated provider listens on loopback, which the exchange calls only when its
+        // address:port is on the allow-list (read on every check, so setting it here is enough).
+        // 10.20.0.0/16 stands for the e-government network the registration tests name by address.
+        System.setProperty("govdata.exchange.providers.allow", "127.0.0.1:" + server.port() + ",10.20.0.0/16");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
+    }
+
+    /** Adds an entry to the exchange's provider allow-list (read on every check). */
+    public static synchronized void allow(String entry) {
+        System.setProperty("govdata.exchange.providers.allow", System.getProperty("govdata.exchange.providers.allow") + "," + entry);
     }
 
     public static String providerUrl(String path) {
@@ -123,7 +132,7 @@ public final class ExchangeFixtures {
         mvc.perform(put("/api/sharing/providers/" + resourceId).with(psbOfficer()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"mode":"API","endpoint":"%s","listEndpoint":%s,"timeout":"%s","recordKeyField":"公民身份号码",
-                                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS"}}"""
+                                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}"""
                                 .formatted(endpoint, listEndpoint == null ? "null" : "\"" + listEndpoint + "\"", timeout)))
                 .andExpect(status().isOk());
     }

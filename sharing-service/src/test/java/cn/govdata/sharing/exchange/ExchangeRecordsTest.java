@@ -74,6 +74,26 @@ class ExchangeRecordsTest {
     }
 
     @Test
+    void aPlatformDirectGrantAwaitingTheBureausReviewIsRefusedUntilTheReviewIsRecorded() throws Exception {
+        String resourceId = resourceWithPerson();
+        Grant grant = ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE,
+                List.of(ID_NUMBER, NAME), List.of(), 0, 0);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())), new Update().set("platformReview",
+                new Grant.PlatformReview(java.time.Instant.now().plusSeconds(86_400), "PENDING", null, null, null)), Grant.class);
+
+        mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "check"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://govdata.cn/problems/grant-awaiting-review"))
+                .andExpect(jsonPath("$.title").value("grant awaiting bureau review (NT 23)"));
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())), new Update().set("platformReview.outcome", "CONFIRMED"),
+                Grant.class);
+        await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "check"))
+                        .andExpect(status().isOk()));
+    }
+
+    @Test
     void aConsumerGetsOnlyItsGrantedItemsMaskedByTheProvidersRulesExceptUnmaskedOnesWithProvenance() throws Exception {
         String resourceId = resourceWithPerson();
         Grant grant = ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE,

@@ -52,6 +52,8 @@ class ExchangeResilienceTest {
         String resourceId = ExchangeFixtures.uniqueResourceId();
         ExchangeFixtures.peopleResource(mongo, resourceId);
         ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE, List.of(NAME), List.of(), 0, 0);
+        // A provider of its own on loopback: allowed by its exact address:port, as the local stack allows provider-sim.
+        ExchangeFixtures.allow("127.0.0.1:" + port);
         ExchangeFixtures.registerPeopleApi(mvc, resourceId, "http://127.0.0.1:" + port + "/api/people/{key}", null, "2s");
 
         // Connection refused, retried once, then the breaker opens: every answer is a fast 503 with Retry-After.

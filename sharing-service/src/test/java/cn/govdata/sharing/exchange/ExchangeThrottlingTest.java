@@ -109,9 +109,16 @@ class ExchangeThrottlingTest {
         }
         assertThat(refusedAt).as("sequential keys are throttled after max-sequential-steps (20)").isBetween(20, 22);
 
-        // Blocked on the resource for block-for, whatever key comes next; other clients are not affected.
+        // Blocked on the resource for block-for, whatever key comes next. The state is the department's:
+        // its other clients are blocked too (several clients do not multiply the thresholds); another
+        // department is not affected.
         assertThat(call(resourceId, "440101200001011234", crawler).getResponse().getStatus()).isEqualTo(429);
-        assertThat(call(resourceId, "440101200001011234", "hrss-system").getResponse().getStatus()).isEqualTo(200);
+        assertThat(call(resourceId, "440101200001011234", "hrss-system").getResponse().getStatus()).isEqualTo(429);
+        ExchangeFixtures.grant(mongo, resourceId, "CAB", Grant.Kind.DATA, Grant.State.ACTIVE, List.of(NAME), List.of(), 1_000, 0);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/exchange/" + resourceId + "/records/440101200001011234")
+                        .with(ExchangeFixtures.system("cab-system", "CAB")).header("X-Purpose", "relief check"))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
 
         var event = KafkaProbe.awaitRecord(brokers, Topics.EXCHANGE, Duration.ofSeconds(20),
                 r -> r.value().contains(grant.id()) && r.value().contains("SEQUENTIAL_KEYS"));
@@ -123,6 +130,50 @@ class ExchangeThrottlingTest {
         assertThat(body.get("resourceId").asString()).isEqualTo(resourceId);
         assertThat(body.get("threshold").asInt()).isEqualTo(20);
         assertThat(body.get("counts").get("sequentialSteps").asInt()).isGreaterThan(20);
+    }
+
+    private MvcResult verify(String resourceId, String key, String claimedPhone) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/exchange/" + resourceId + "/verify").with(ExchangeFixtures.system("hrss-system", "HRSS"))
+                        .header("X-Purpose", "identity check").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"" + key + "\",\"claims\":{\"手机号码\":\"" + claimedPhone + "\"}}"))
+                .andReturn();
+    }
+
+    @Test
+    void verificationIsCappedPerRecordKeyPerDaySoMaskedValuesCannotBeGuessedAndTheCapRaisesAnAlert() throws Exception {
+        String resourceId = resource();
+        Grant grant = ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.VERIFICATION, Grant.State.ACTIVE,
+                List.of(ID_NUMBER, ExchangeFixtures.PHONE), List.of(), 1_000, 0);
+        String key = "110101199003071234";
+
+        for (int guess = 0; guess < 5; guess++) {
+            MvcResult answered = verify(resourceId, key, "1381234" + String.format("%04d", 5670 + guess));
+            assertThat(answered.getResponse().getStatus()).as(answered.getResponse().getContentAsString()).isEqualTo(200);
+        }
+        MvcResult sixth = verify(resourceId, key, "13812345678");
+        assertThat(sixth.getResponse().getStatus()).isEqualTo(429);
+        assertThat(sixth.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(sixth.getResponse().getContentAsString()).contains("verification-capped").contains("VERIFY_ATTEMPTS_PER_KEY")
+                .doesNotContain("MATCH");
+        assertThat(Long.parseLong(sixth.getResponse().getHeader("Retry-After"))).isBetween(1L, 86_400L);
+        // Another record under the same grant is still answered.
+        assertThat(verify(resourceId, "320102198512123456", "13812345678").getResponse().getStatus()).isEqualTo(200);
+
+        var alert = KafkaProbe.awaitRecord(brokers, Topics.EXCHANGE, Duration.ofSeconds(20),
+                r -> r.value().contains(grant.id()) && r.value().contains("VERIFY_ATTEMPTS_PER_KEY"));
+        SchemaAssertions.assertConforms(ExchangeEventTypes.ABNORMAL_ACCESS_DETECTED, alert.value());
+        assertThat(json.readTree(alert.value()).get("threshold").asInt()).isEqualTo(5);
+        assertThat(alert.value()).doesNotContain(key);
+
+        // Each answered verification is in the access log with its outcome, never the value claimed.
+        var accessed = KafkaProbe.awaitRecord(brokers, Topics.EXCHANGE, Duration.ofSeconds(20),
+                r -> r.value().contains(grant.id()) && r.value().contains("verificationResults"));
+        SchemaAssertions.assertConforms(ExchangeEventTypes.DATA_ACCESSED, accessed.value());
+        assertThat(accessed.value()).contains("NO_MATCH").doesNotContain("13812345670");
+        var logged = mongo.getCollection(AccessLog.COLLECTION).find().into(new java.util.ArrayList<>()).toString()
+                + mongo.getCollection(AccessLog.ARCHIVE).find().into(new java.util.ArrayList<>()).toString();
+        assertThat(logged).contains("verificationResults").doesNotContain("13812345670").doesNotContain("13812345671");
     }
 
     @Test

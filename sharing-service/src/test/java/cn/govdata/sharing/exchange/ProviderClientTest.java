@@ -34,7 +34,11 @@ class ProviderClientTest {
         provider.start();
         var credentials = new ProviderCredentials(new MockEnvironment()
                 .withProperty("govdata.exchange.provider-credentials[101001-PSB-000001]", "Bearer s3cr3t"));
-        client = new ProviderClient(new ExchangeProperties(null, null, 0, null, 0, null, null, null, null, null), credentials, meters);
+        var addresses = new cn.govdata.sharing.provider.ProviderAddresses(new cn.govdata.sharing.provider.ProviderProperties(null, null, 0, null),
+                new MockEnvironment().withProperty("govdata.exchange.providers.allow", "127.0.0.1:" + provider.port() + ",[::1]:" + provider.port()
+                        + ",127.0.0.1:9"));
+        client = new ProviderClient(new ExchangeProperties(null, null, 0, null, 0, null, null, null, null, null), credentials,
+                addresses, meters);
     }
 
     @AfterEach

@@ -36,9 +36,9 @@ class ProviderRegistrationTest {
         ExchangeFixtures.peopleResource(mongo, resourceId);
 
         register(resourceId, """
-                {"mode":"API","endpoint":"https://psb.example/api/people/{key}","listEndpoint":"https://psb.example/api/people",
+                {"mode":"API","endpoint":"https://10.20.0.5/api/people/{key}","listEndpoint":"https://10.20.0.5/api/people",
                  "timeout":"1500ms","recordKeyField":"公民身份号码","maxConcurrent":16,"fields":{"姓名":"xm"},
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS"}}""",
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""",
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.resourceId").value(resourceId))
@@ -53,7 +53,7 @@ class ProviderRegistrationTest {
 
         mvc.perform(get("/api/sharing/providers/" + resourceId).with(TestTokens.user("bureau", "BDB", "320100", "bureau-reviewer")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.endpoint").value("https://psb.example/api/people/{key}"));
+                .andExpect(jsonPath("$.endpoint").value("https://10.20.0.5/api/people/{key}"));
         mvc.perform(get("/api/sharing/providers/" + resourceId).with(ExchangeFixtures.hrssSystem()))
                 .andExpect(status().isForbidden());
     }
@@ -86,37 +86,76 @@ class ProviderRegistrationTest {
         String template = """
                 {"mode":"API","endpoint":"%s","recordKeyField":"%s","masking":{"%s":"PHONE"}}""";
 
-        register(resourceId, template.formatted("ftp://psb.example/people/{key}", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
+        register(resourceId, template.formatted("ftp://10.20.0.5/people/{key}", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("endpoint"))
                 .andExpect(jsonPath("$.detail").value(containsString("http or https")));
-        register(resourceId, template.formatted("https://admin:secret@psb.example/people/{key}", "公民身份号码", "手机号码"),
+        register(resourceId, template.formatted("https://admin:secret@10.20.0.5/people/{key}", "公民身份号码", "手机号码"),
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("credentials")));
-        register(resourceId, template.formatted("https://psb.example/people/{key}?access_token=abc", "公民身份号码", "手机号码"),
+        register(resourceId, template.formatted("https://10.20.0.5/people/{key}?access_token=abc", "公民身份号码", "手机号码"),
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("access_token")));
-        register(resourceId, template.formatted("https://psb.example/people", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
+        register(resourceId, template.formatted("https://10.20.0.5/people", "公民身份号码", "手机号码"), ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("{key}")));
-        register(resourceId, template.formatted("https://psb.example/people/{key}", "公民身份号码", "血型"), ExchangeFixtures.psbOfficer())
+        register(resourceId, template.formatted("https://10.20.0.5/people/{key}", "公民身份号码", "血型"), ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("masking.血型"));
-        register(resourceId, template.formatted("https://psb.example/people/{key}", "档案号", "手机号码"), ExchangeFixtures.psbOfficer())
+        register(resourceId, template.formatted("https://10.20.0.5/people/{key}", "档案号", "手机号码"), ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("recordKeyField"));
         register(resourceId, """
-                {"mode":"API","endpoint":"https://psb.example/people/{key}","recordKeyField":"公民身份号码","masking":{"手机号码":"SCRAMBLE"}}""",
+                {"mode":"API","endpoint":"https://10.20.0.5/people/{key}","recordKeyField":"公民身份号码","masking":{"手机号码":"SCRAMBLE"}}""",
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("ID_NUMBER")));
         register(resourceId, """
-                {"mode":"API","endpoint":"https://psb.example/people/{key}","recordKeyField":"公民身份号码","timeout":"5 minutes"}""",
+                {"mode":"API","endpoint":"https://10.20.0.5/people/{key}","recordKeyField":"公民身份号码","timeout":"5 minutes"}""",
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("timeout"));
+    }
+
+    @Test
+    void everyPersonalOrSensitiveItemNeedsAMaskingRuleAndNoneIsNoRuleForThem() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+        String api = "\"mode\":\"API\",\"endpoint\":\"http://10.20.0.5/people/{key}\",\"recordKeyField\":\"公民身份号码\"";
+
+        register(resourceId, "{" + api + ",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"住址\":\"ADDRESS\","
+                + "\"出生日期\":\"ADDRESS\"}}", ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("masking.手机号码"))
+                .andExpect(jsonPath("$.detail").value(containsString("needs a masking rule")));
+        register(resourceId, "{" + api + ",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NONE\",\"手机号码\":\"PHONE\","
+                + "\"住址\":\"ADDRESS\",\"出生日期\":\"ADDRESS\"}}", ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("masking.姓名"));
+        register(resourceId, "{\"mode\":\"FILE\"}", ExchangeFixtures.psbOfficer())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("masking.公民身份号码"));
+    }
+
+    @Test
+    void endpointsOnLoopbackLinkLocalOrUnresolvableHostsAreRefusedAfterResolution() throws Exception {
+        String resourceId = ExchangeFixtures.uniqueResourceId();
+        ExchangeFixtures.peopleResource(mongo, resourceId);
+        String template = """
+                {"mode":"API","endpoint":"%s","recordKeyField":"公民身份号码",
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""";
+        for (String endpoint : java.util.List.of("http://127.0.0.1:8082/people/{key}", "http://169.254.169.254/latest/meta-data/{key}",
+                "http://localhost:9999/people/{key}", "http://[::1]:8090/people/{key}", "http://0.0.0.0/people/{key}",
+                "http://no-such-provider.invalid/people/{key}", "http://10.30.0.5/people/{key}")) {
+            register(resourceId, template.formatted(endpoint), ExchangeFixtures.psbOfficer())
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("endpoint"));
+        }
+        register(resourceId, template.formatted("http://10.20.0.5/people/{key}"), ExchangeFixtures.psbOfficer())
+                .andExpect(status().isOk());
     }
 
     @Test

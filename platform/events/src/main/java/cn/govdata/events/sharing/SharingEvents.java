@@ -123,6 +123,20 @@ public final class SharingEvents {
                                Instant validTo, Instant expiredAt) {
     }
 
+    /**
+     * The provider department's approver decided that the grant delivers more items in clear
+     * (personal or sensitive items are masked unless such a decision exists), with the legal basis
+     * the decision rests on (PIPL 第三十四条: within statutory duties).
+     *
+     * @param applicationId the clear-items request (applicationType CLEAR_ITEMS) the decision answers
+     * @param addedItems    the items now delivered in clear because of this decision
+     * @param unmaskedItems every item the grant now delivers in clear
+     */
+    public record GrantWidened(String grantId, String applicationId, String resourceId, String providerDepartment,
+                               String consumerDepartment, List<String> addedItems, List<String> unmaskedItems,
+                               String legalBasis, String decidedBy, Instant decidedAt) {
+    }
+
     /** The catalog removed data items from the resource; they are no longer part of the grant. */
     public record GrantNarrowed(String grantId, String resourceId, String providerDepartment, String consumerDepartment,
                                 List<String> removedItems, List<String> remainingItems, int resourceVersion,

@@ -47,6 +47,8 @@ class SharingEventContractsTest {
             Map.entry(SharingEventTypes.GRANT_EXPIRED, new SharingEvents.GrantExpired("GR-1", "R-1", "HRSS", "CAB", LATER, LATER)),
             Map.entry(SharingEventTypes.GRANT_NARROWED, new SharingEvents.GrantNarrowed("GR-1", "R-1", "HRSS", "CAB",
                     List.of("参保状态"), List.of("姓名"), 2, T)),
+            Map.entry(SharingEventTypes.GRANT_WIDENED, new SharingEvents.GrantWidened("GR-1", "APP-2", "R-1", "HRSS", "CAB",
+                    List.of("姓名"), List.of("姓名"), "《社会救助暂行办法》第十一条", "approver", T)),
             Map.entry(SharingEventTypes.GRANT_ENDING_NOTICE, new SharingEvents.GrantEndingNotice("GR-1", "R-1", "HRSS", "CAB",
                     "RESOURCE_WITHDRAWAL_REQUESTED", "系统下线", T)),
             Map.entry(SharingEventTypes.GRANT_RENEWED, new SharingEvents.GrantRenewed("GR-1", "APP-2", "R-1", "HRSS", "CAB",

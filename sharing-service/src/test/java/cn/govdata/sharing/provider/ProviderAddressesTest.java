@@ -1,0 +1,58 @@
+package cn.govdata.sharing.provider;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProviderAddressesTest {
+
+    private static ProviderAddresses addresses(String allow) {
+        var environment = new MockEnvironment().withProperty("server.port", "8082")
+                .withProperty("eureka.client.serviceUrl.defaultZone", "http://127.0.0.1:8761/eureka/");
+        if (allow != null) {
+            environment.setProperty("govdata.exchange.providers.allow", allow);
+        }
+        return new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment);
+    }
+
+    private static String refusal(ProviderAddresses addresses, String url) {
+        return addresses.check(URI.create(url)).refusal().orElse(null);
+    }
+
+    @Test
+    void theProductionProfileRefusesToStartWithoutAnAllowList() {
+        var environment = new MockEnvironment();
+        environment.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("govdata.exchange.providers.allow");
+        environment.setProperty("govdata.exchange.providers.allow", "10.20.0.0/16");
+        assertThat(new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment)).isNotNull();
+    }
+
+    @Test
+    void loopbackIsAllowedOnlyByItsExactAddressAndPortAndThePlatformsOwnServicesNever() {
+        var addresses = addresses("127.0.0.1:8090,127.0.0.1:8082,127.0.0.1:8761");
+        assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).isNull();
+        assertThat(refusal(addresses, "http://127.0.0.1:8091/api/people/1")).contains("loopback");
+        assertThat(refusal(addresses, "http://127.0.0.1:8082/api/sharing/grants")).contains("platform's own");
+        assertThat(refusal(addresses, "http://127.0.0.1:8761/eureka/apps")).contains("platform's own");
+        assertThat(refusal(addresses, "http://[::ffff:127.0.0.1]:9000/x")).isNotNull();
+        assertThat(refusal(addresses, "http://169.254.169.254/latest/meta-data/")).contains("link-local");
+        assertThat(refusal(addresses, "http://[fe80::1]/x")).contains("link-local");
+        assertThat(refusal(addresses, "http://224.0.0.1/x")).contains("multicast");
+    }
+
+    @Test
+    void aNonEmptyListAdmitsOnlyItsHostsAndNetworks() throws Exception {
+        var addresses = addresses("10.20.0.0/16,192.168.7.9");
+        assertThat(refusal(addresses, "http://10.20.3.4/api")).isNull();
+        assertThat(refusal(addresses, "https://192.168.7.9/api")).isNull();
+        assertThat(refusal(addresses, "http://10.21.0.1/api")).contains("not on the platform's list");
+        assertThat(refusal(addresses, "http://no-such-host.invalid/api")).contains("does not resolve");
+        assertThat(ProviderAddresses.inNetwork(java.net.InetAddress.getByName("10.20.255.1"), "10.20.0.0/16")).isTrue();
+    }
+}
