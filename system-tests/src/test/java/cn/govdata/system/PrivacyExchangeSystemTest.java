@@ -119,7 +119,7 @@ class PrivacyExchangeSystemTest {
     void providerEndpointsOnLoopbackLinkLocalOrALoopbackNameAreRefusedAndTheSimulatedProviderIsAllowed() {
         String resource = Scenarios.peopleResource(psb, bureau, "UNCONDITIONAL");
         String masking = "\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"手机号码\":\"PHONE\",\"姓名\":\"NAME\",\"住址\":\"ADDRESS\","
-                + "\"出生日期\":\"ADDRESS\"}";
+                + "\"出生日期\":\"FREE_TEXT\"}";
         for (String endpoint : List.of("http://127.0.0.1:" + URI.create(Stack.get("GATEWAY_URL")).getPort() + "/api/people/{key}",
                 "http://169.254.169.254/latest/meta-data/{key}", "http://localhost:8761/eureka/{key}", "http://[::1]/api/people/{key}")) {
             var refused = Stack.call("PUT", "/api/sharing/providers/" + resource, psb,

@@ -131,7 +131,7 @@ final class Scenarios {
         String body = """
                 {"mode":"API","endpoint":"%1$s/api/people/{key}","listEndpoint":"%1$s/api/people","timeout":"2s",
                  "recordKeyField":"公民身份号码",
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""".formatted(simulator);
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"FREE_TEXT"}}""".formatted(simulator);
         Stack.Response[] last = new Stack.Response[1];
         WalkingSkeletonSystemTest.eventually("sharing-service accepts a provider for resource " + resourceId, () -> {
             last[0] = Stack.call("PUT", "/api/sharing/providers/" + resourceId, psbToken, body);

@@ -375,7 +375,7 @@ public final class ExchangeBenchmark {
         String registration = """
                 {"mode":"API","endpoint":"%s/api/people/{key}","listEndpoint":"%s/api/people","timeout":"2s",
                  "recordKeyField":"公民身份号码","maxConcurrent":64,
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}"""
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"FREE_TEXT"}}"""
                 .formatted(provider, provider);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/sharing/providers/" + RESOURCE))

@@ -50,7 +50,7 @@ class ExchangeFilesTest {
         ExchangeFixtures.peopleResource(mongo, resourceId);
         mvc.perform(put("/api/sharing/providers/" + resourceId).with(ExchangeFixtures.psbOfficer())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"FILE\",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"手机号码\":\"PHONE\",\"住址\":\"ADDRESS\",\"出生日期\":\"ADDRESS\"}}"))
+                        .content("{\"mode\":\"FILE\",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"手机号码\":\"PHONE\",\"住址\":\"ADDRESS\",\"出生日期\":\"FREE_TEXT\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.mode").value("FILE"));
         // Several GridFS chunks (255 KiB each), below the servlet's default 1 MB part limit.
@@ -106,7 +106,7 @@ class ExchangeFilesTest {
         ExchangeFixtures.peopleResource(mongo, resourceId);
         mvc.perform(put("/api/sharing/providers/" + resourceId).with(ExchangeFixtures.psbOfficer())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"FILE\",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"手机号码\":\"PHONE\",\"住址\":\"ADDRESS\",\"出生日期\":\"ADDRESS\"}}"))
+                        .content("{\"mode\":\"FILE\",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"手机号码\":\"PHONE\",\"住址\":\"ADDRESS\",\"出生日期\":\"FREE_TEXT\"}}"))
                 .andExpect(status().isOk());
         String wide = upload(resourceId, "all.csv", List.of(ID_NUMBER, NAME, ADDRESS), List.of());
         String clear = upload(resourceId, "clear.csv", List.of(ID_NUMBER, NAME), List.of());

@@ -132,7 +132,7 @@ public final class ExchangeFixtures {
         mvc.perform(put("/api/sharing/providers/" + resourceId).with(psbOfficer()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"mode":"API","endpoint":"%s","listEndpoint":%s,"timeout":"%s","recordKeyField":"公民身份号码",
-                                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}"""
+                                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"FREE_TEXT"}}"""
                                 .formatted(endpoint, listEndpoint == null ? "null" : "\"" + listEndpoint + "\"", timeout)))
                 .andExpect(status().isOk());
     }

@@ -38,7 +38,7 @@ class ProviderRegistrationTest {
         register(resourceId, """
                 {"mode":"API","endpoint":"https://10.20.0.5/api/people/{key}","listEndpoint":"https://10.20.0.5/api/people",
                  "timeout":"1500ms","recordKeyField":"公民身份号码","maxConcurrent":16,"fields":{"姓名":"xm"},
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""",
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"FREE_TEXT"}}""",
                 ExchangeFixtures.psbOfficer())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.resourceId").value(resourceId))
@@ -126,12 +126,12 @@ class ProviderRegistrationTest {
         String api = "\"mode\":\"API\",\"endpoint\":\"http://10.20.0.5/people/{key}\",\"recordKeyField\":\"公民身份号码\"";
 
         register(resourceId, "{" + api + ",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NAME\",\"住址\":\"ADDRESS\","
-                + "\"出生日期\":\"ADDRESS\"}}", ExchangeFixtures.psbOfficer())
+                + "\"出生日期\":\"FREE_TEXT\"}}", ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("masking.手机号码"))
                 .andExpect(jsonPath("$.detail").value(containsString("needs a masking rule")));
         register(resourceId, "{" + api + ",\"masking\":{\"公民身份号码\":\"ID_NUMBER\",\"姓名\":\"NONE\",\"手机号码\":\"PHONE\","
-                + "\"住址\":\"ADDRESS\",\"出生日期\":\"ADDRESS\"}}", ExchangeFixtures.psbOfficer())
+                + "\"住址\":\"ADDRESS\",\"出生日期\":\"FREE_TEXT\"}}", ExchangeFixtures.psbOfficer())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("masking.姓名"));
         register(resourceId, "{\"mode\":\"FILE\"}", ExchangeFixtures.psbOfficer())
@@ -145,7 +145,7 @@ class ProviderRegistrationTest {
         ExchangeFixtures.peopleResource(mongo, resourceId);
         String template = """
                 {"mode":"API","endpoint":"%s","recordKeyField":"公民身份号码",
-                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"ADDRESS"}}""";
+                 "masking":{"公民身份号码":"ID_NUMBER","手机号码":"PHONE","姓名":"NAME","住址":"ADDRESS","出生日期":"FREE_TEXT"}}""";
         for (String endpoint : java.util.List.of("http://127.0.0.1:8082/people/{key}", "http://169.254.169.254/latest/meta-data/{key}",
                 "http://localhost:9999/people/{key}", "http://[::1]:8090/people/{key}", "http://0.0.0.0/people/{key}",
                 "http://no-such-provider.invalid/people/{key}", "http://10.30.0.5/people/{key}")) {
