@@ -1,5 +1,6 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.events.CloudEventHeaders;
 import cn.govdata.events.EventTypes;
 import cn.govdata.events.Topics;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static cn.govdata.opendata.OpenDataFixtures.citizen;
 import static cn.govdata.opendata.OpenDataFixtures.entry;
@@ -42,6 +44,8 @@ class ShenyangDecisionDeadlineTest {
     JsonMapper json;
     @Autowired
     EmbeddedKafkaBroker embeddedKafka;
+    @Autowired
+    WorkingDayCalendar calendar;
 
     @Test
     void anUnansweredApplicationIsEscalatedAfterTenCalendarDaysAndShownOverdue() throws Exception {
@@ -60,8 +64,15 @@ class ShenyangDecisionDeadlineTest {
         String appId = submitted.get("id").asString();
         Instant submittedAt = Instant.parse(submitted.get("submittedAt").asString());
         Instant due = Instant.parse(submitted.get("decisionDueAt").asString());
-        // Calendar days: ten of them, not the two weeks and more ten working days would take.
-        assertThat(Duration.between(submittedAt, due)).isBetween(Duration.ofDays(9), Duration.ofDays(11));
+        // Calendar days: ten of them, not the two weeks and more ten working days would take; a tenth day
+        // that is a rest day carries the end to the next working day (民法典 203), so the length depends on today.
+        LocalDate tenthDay = submittedAt.atZone(WorkingDayCalendar.ZONE).toLocalDate().plusDays(10);
+        LocalDate lastDay = due.minusNanos(1).atZone(WorkingDayCalendar.ZONE).toLocalDate();
+        assertThat(lastDay).isAfterOrEqualTo(tenthDay);
+        assertThat(calendar.isWorkingDay(lastDay)).isTrue();
+        for (LocalDate d = tenthDay; d.isBefore(lastDay); d = d.plusDays(1)) {
+            assertThat(calendar.isWorkingDay(d)).as("%s is a rest day the period may pass over", d).isFalse();
+        }
 
         var operator = TestTokens.user("ops", null, "210100", "platform-operator");
         var now = json.readTree(mvc.perform(get("/api/open-data/time").with(operator)).andReturn().getResponse().getContentAsString());

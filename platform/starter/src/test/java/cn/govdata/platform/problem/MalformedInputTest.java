@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "govdata.api-base=/api/test",
         "govdata.directory.replica.enabled=false",
         "spring.servlet.multipart.max-file-size=2KB",
-        "spring.servlet.multipart.max-request-size=4KB"})
+        "spring.servlet.multipart.max-request-size=4KB",
+        "govdata.privacy.pseudonym-key=dGVzdC1wc2V1ZG9ueW0ta2V5LWZvci10ZXN0cy0zMmI="})
 @EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG, Topics.DEADLINES})
 @ContextConfiguration(classes = StarterTestApplication.class, initializers = InMemoryWireStore.class)
 @Import(MalformedInputTest.Endpoints.class)
