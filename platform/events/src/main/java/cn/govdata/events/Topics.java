@@ -19,6 +19,14 @@ public final class Topics {
     /** Every topic the platform publishes, for consumers that follow all of them (audit). */
     public static final List<String> ALL = List.of(CATALOG, SHARING, EXCHANGE, OPEN_DATA, OBJECTION, AUDIT, DEADLINES);
 
+    /**
+     * A county's flowback topic (QY 29, QZ 1.5): only that region's events and the city-wide ones it
+     * is entitled to, republished by the platform; county principals may read only their own.
+     */
+    public static String region(String code) {
+        return "govdata.region." + code + ".v1";
+    }
+
     private Topics() {
     }
 }
