@@ -82,8 +82,8 @@ public class KafkaSetup {
                 scramUsers.add(f[1]);
             } else if (f[0].equals("allow") && f.length == 6) {
                 for (String name : f[5].split(",")) {
-                    allows.add(new Allow(f[1], AclOperation.fromString(f[2]), ResourceType.fromString(f[3]),
-                            PatternType.fromString(f[4]), name));
+                    allows.add(new Allow(f[1], AclOperation.fromString(f[2].toUpperCase(java.util.Locale.ROOT)), ResourceType.fromString(f[3].toUpperCase(java.util.Locale.ROOT)),
+                            PatternType.fromString(f[4].toUpperCase(java.util.Locale.ROOT)), name));
                 }
             } else {
                 throw new IllegalArgumentException(table + ":" + number + ": expected 'scram <principal>' or "

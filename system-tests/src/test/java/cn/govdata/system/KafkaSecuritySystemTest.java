@@ -50,7 +50,7 @@ class KafkaSecuritySystemTest {
                     .isInstanceOf(ExecutionException.class);
         }
 
-        Map<String, Object> wrongPassword = new HashMap<>(Stack.kafka(Map.of("default.api.timeout.ms", 6000)));
+        Map<String, Object> wrongPassword = new HashMap<>(Stack.kafka(Map.of("default.api.timeout.ms", 6000, "request.timeout.ms", 3000)));
         wrongPassword.put("sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"audit-service\" password=\"guessed\";");
         try (Admin admin = Admin.create(wrongPassword)) {
@@ -63,7 +63,7 @@ class KafkaSecuritySystemTest {
     void aTokenNotMintedForKafkaIsRefusedEvenFromAValidPartnerClient() {
         // psb-system's tokens carry the govdata-api audience only, not govdata-kafka.
         var config = new HashMap<>(Stack.countyKafka(Stack.get("PSB_SYSTEM_CLIENT_ID"), Stack.get("PSB_SYSTEM_CLIENT_SECRET"),
-                Map.of("default.api.timeout.ms", 8000)));
+                Map.of("default.api.timeout.ms", 8000, "request.timeout.ms", 4000)));
         try (Admin admin = Admin.create(config)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(15, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -73,10 +73,13 @@ class KafkaSecuritySystemTest {
     @Test
     void pukouReadsItsRegionsEventsOnItsOwnTopicWithItsKeycloakCredentialsAndNothingOfAnotherRegion() {
         String bureau = Stack.passwordToken("bureau");
+        String parent = WalkingSkeletonSystemTest.newCode();
+        var city = Stack.call("POST", "/api/catalog/departments", bureau, WalkingSkeletonSystemTest.department(parent));
+        assertThat(city.status()).as(city.toString()).isEqualTo(201);
         String code = WalkingSkeletonSystemTest.newCode();
         var registered = Stack.call("POST", "/api/catalog/departments", bureau, """
-                {"code":"%s","name":"浦口区系统测试局 %s","level":"COUNTY","region":"320111",
-                 "dataOfficer":{"realName":"王芳","phone":"025-83310000","email":"wangfang@example.gov.cn"}}""".formatted(code, code));
+                {"code":"%s","name":"浦口区系统测试局 %s","level":"COUNTY","region":"320111","parentCode":"%s",
+                 "dataOfficer":{"realName":"王芳","phone":"025-83310000","email":"wangfang@example.gov.cn"}}""".formatted(code, code, parent));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
         ConsumerRecord<String, String> found = null;
@@ -122,7 +125,11 @@ class KafkaSecuritySystemTest {
     void aForgedDataAccessedEventProducedWithACountysCredentialsIsRefusedByTheBroker() {
         try (var producer = new KafkaProducer<String, String>(Stack.countyKafka(PUKOU, PUKOU_SECRET, Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 20000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000)), new StringSerializer(), new StringSerializer())) {
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
+                // Not idempotent, so the refusal shown is the topic's ACL itself (an idempotent producer
+                // without WRITE anywhere is already refused IDEMPOTENT_WRITE on the cluster).
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.ACKS_CONFIG, "1")),
+                new StringSerializer(), new StringSerializer())) {
             var forged = new ProducerRecord<String, String>(Topics.EXCHANGE, "forged", "{\"consumerDepartment\":\"HRSS\"}");
             forged.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             forged.headers().add(CloudEventHeaders.TYPE, "cn.govdata.exchange.data.accessed.v1".getBytes(StandardCharsets.UTF_8));
