@@ -145,6 +145,29 @@ class KafkaSecuritySystemTest {
         }
     }
 
+    @Test
+    void aClientWithoutAnOAuthFlowUsesPlainWithTheSameKeycloakCredentialsAndGetsTheSameRights() {
+        // Debian 12's kcat (librdkafka 2.0.2) has no OIDC: PLAIN with the Keycloak client id and
+        // secret, which the broker exchanges for a token and validates as for OAUTHBEARER.
+        try (var consumer = new KafkaConsumer<String, String>(plain(PUKOU, PUKOU_SECRET), new StringDeserializer(), new StringDeserializer())) {
+            assertThat(consumer.partitionsFor(Topics.region("320111"), Duration.ofSeconds(20))).isNotEmpty();
+            assertThatThrownBy(() -> consumer.partitionsFor(Topics.region("320115"), Duration.ofSeconds(20)))
+                    .isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> consumer.partitionsFor(Topics.EXCHANGE, Duration.ofSeconds(20)))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+        try (var consumer = new KafkaConsumer<String, String>(plain(PUKOU, "demo-secret-guessed"), new StringDeserializer(), new StringDeserializer())) {
+            assertThatThrownBy(() -> consumer.partitionsFor(Topics.region("320111"), Duration.ofSeconds(20)))
+                    .isInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    private static Map<String, Object> plain(String clientId, String secret) {
+        return Map.of("bootstrap.servers", Stack.get("KAFKA_BOOTSTRAP"), "security.protocol", Stack.get("KAFKA_SECURITY_PROTOCOL"),
+                "sasl.mechanism", "PLAIN", "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + clientId + "\" password=\"" + secret + "\";");
+    }
+
     private static KafkaConsumer<String, String> pukouConsumer(String group) {
         return new KafkaConsumer<>(Stack.countyKafka(PUKOU, PUKOU_SECRET, Map.of(ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer());
