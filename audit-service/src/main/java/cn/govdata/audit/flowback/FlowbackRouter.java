@@ -46,19 +46,22 @@ class FlowbackRouter {
         this.rule = new FlowbackRule(properties);
         this.kafka = kafka;
         this.meters = meters;
-        log.info("Region flowback to {} (city-wide from {})", properties.regions(), properties.cityWideTopics());
+        log.info("Region flowback to {} (city-wide: {})", properties.regions(), properties.cityWideTypes());
     }
 
     /** The internal topics, the audit trail's pattern: region topics and -dlt topics do not match. */
     @KafkaListener(id = "audit-flowback", topicPattern = "govdata\\.[a-z-]+\\.v[0-9]+")
     void route(ConsumerRecord<String, String> record) throws InterruptedException, ExecutionException, TimeoutException {
-        Header header = record.headers().lastHeader(CloudEventHeaders.REGION);
-        String region = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        for (String county : rule.destinations(record.topic(), region)) {
+        for (String county : rule.destinations(header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.REGION))) {
             String topic = Topics.region(county);
             kafka.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value(), record.headers()))
                     .get(30, TimeUnit.SECONDS);
             meters.counter("audit_flowback_published", "region", county).increment();
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -9,9 +9,10 @@ import java.util.Set;
  *   <li>an event whose {@code ce_region} is a county's goes to that county's topic, whatever its
  *       topic: it is the county's own business (its departments' catalog entries, accesses,
  *       applications, cases, deadlines, scorecards);</li>
- *   <li>a city-wide event (the city's region code, or none) goes to every county only when its
- *       topic is one they are entitled to city-wide: the shared directory, open-data publications
- *       and the working-day calendar. City departments' exchange accesses, applications, objection
+ *   <li>a city-wide event (the city's region code, or none) goes to every county only when it is a
+ *       publication they are entitled to city-wide: directory entries published, changed or
+ *       withdrawn, open dataset versions, the working-day calendar. City departments'
+ *       registrations (data officers' contacts), drafts, exchange accesses, applications, objection
  *       cases, audit facts and deadlines stay internal;</li>
  *   <li>an event of another region (another county, a region not configured) goes nowhere.</li>
  * </ul>
@@ -20,20 +21,25 @@ final class FlowbackRule {
 
     private final List<String> counties;
     private final String cityRegion;
-    private final Set<String> cityWideTopics;
+    private final Set<String> cityWideTypes;
 
     FlowbackRule(FlowbackProperties properties) {
         this.counties = properties.regions();
         this.cityRegion = properties.cityRegion();
-        this.cityWideTopics = properties.cityWideTopics();
+        this.cityWideTypes = properties.cityWideTypes();
     }
 
-    /** The county region codes an event of {@code topic} carrying {@code region} flows back to. */
-    List<String> destinations(String topic, String region) {
+    /** The county region codes an event of CloudEvents {@code type} carrying {@code region} flows back to. */
+    List<String> destinations(String type, String region) {
         if (region != null && counties.contains(region)) {
             return List.of(region);
         }
         boolean cityWide = region == null || region.isBlank() || region.equals(cityRegion);
-        return cityWide && cityWideTopics.contains(topic) ? counties : List.of();
+        return cityWide && publication(type) ? counties : List.of();
+    }
+
+    private boolean publication(String type) {
+        return type != null && cityWideTypes.stream()
+                .anyMatch(t -> t.endsWith(".") ? type.startsWith(t) : type.equals(t));
     }
 }

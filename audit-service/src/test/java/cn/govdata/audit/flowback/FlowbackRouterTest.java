@@ -49,7 +49,7 @@ class FlowbackRouterTest {
     }
 
     @Test
-    void aCityDepartmentsAccessEventAndAnotherCountysEventNeverReachPukouWhileCityWideOpenDataDoes() {
+    void aCityDepartmentsAccessEventAndAnotherCountysEventNeverReachPukouWhileACityWideOpenDatasetDoes() {
         String run = UUID.randomUUID().toString();
         KafkaProbe.send(brokers, Topics.EXCHANGE, "city-" + run, "{}", headers(UUID.randomUUID().toString(),
                 "cn.govdata.exchange.data.accessed.v1", "320100"));
