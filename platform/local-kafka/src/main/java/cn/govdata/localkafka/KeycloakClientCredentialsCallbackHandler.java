@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>JAAS option {@code tokenEndpointUrl}; the validator reads the broker's
  * {@code sasl.oauthbearer.*} settings. The secret crosses the wire as with any PLAIN login, so only
- * over TLS outside a loopback development stack.
+ * over TLS outside a loopback development stack. The token request runs on the broker's network
+ * thread that authenticates the connection (at most 10 s if Keycloak hangs); counties connect
+ * rarely and keep their connections, so nothing is cached.
  */
 public class KeycloakClientCredentialsCallbackHandler implements AuthenticateCallbackHandler {
 
