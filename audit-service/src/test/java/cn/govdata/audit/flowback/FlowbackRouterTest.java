@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The router on a real (embedded) broker: what each county's topic receives, copied as it was. */
 @PlatformIntegrationTest
+// Its own context, so its own embedded broker: the bare probe events below (empty bodies) must not
+// reach the audit trail and usage log other test classes share a broker with.
+@TestPropertySource(properties = "govdata.flowback.enabled=true")
 class FlowbackRouterTest {
 
     @Value("${spring.embedded.kafka.brokers}")
