@@ -184,10 +184,9 @@ class CatalogSystemTest {
 
     static List<String> eventTypes(String key, Instant since) {
         List<String> types = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get("KAFKA_BOOTSTRAP"),
+        try (var consumer = new KafkaConsumer<String, String>(Stack.kafka(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.CATALOG));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (Instant.now().isBefore(deadline) && !types.contains(EventTypes.CATALOG_ENTRY_WITHDRAWN.type())) {

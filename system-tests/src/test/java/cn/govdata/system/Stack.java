@@ -88,6 +88,40 @@ final class Stack {
         return response.json().get("access_token").asString();
     }
 
+    /**
+     * Kafka client settings of the read-only {@code system-test} principal (SCRAM-SHA-512, password
+     * per stack in endpoints.env; deploy/kafka/acls.tsv) on top of {@code settings}.
+     */
+    static Map<String, Object> kafka(Map<String, ?> settings) {
+        Map<String, Object> config = new LinkedHashMap<>(settings);
+        config.put("bootstrap.servers", get("KAFKA_BOOTSTRAP"));
+        config.put("security.protocol", get("KAFKA_SECURITY_PROTOCOL"));
+        config.put("sasl.mechanism", "SCRAM-SHA-512");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + get("KAFKA_SYSTEM_TEST_USER") + "\" password=\"" + get("KAFKA_SYSTEM_TEST_PASSWORD") + "\";");
+        return config;
+    }
+
+    /**
+     * Kafka client settings of a county sub-platform: SASL/OAUTHBEARER with the client credentials it
+     * has in Keycloak; the client fetches (and refreshes) the token itself, the broker checks it
+     * against the realm's JWKS.
+     */
+    static Map<String, Object> countyKafka(String clientId, String secret, Map<String, ?> settings) {
+        // Kafka 4 refuses to call a token endpoint that is not explicitly allowed.
+        System.setProperty("org.apache.kafka.sasl.oauthbearer.allowed.urls", get("KAFKA_OAUTH_TOKEN_URL"));
+        Map<String, Object> config = new LinkedHashMap<>(settings);
+        config.put("bootstrap.servers", get("KAFKA_BOOTSTRAP"));
+        config.put("security.protocol", get("KAFKA_SECURITY_PROTOCOL"));
+        config.put("sasl.mechanism", "OAUTHBEARER");
+        config.put("sasl.oauthbearer.token.endpoint.url", get("KAFKA_OAUTH_TOKEN_URL"));
+        config.put("sasl.login.callback.handler.class",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId=\""
+                + clientId + "\" clientSecret=\"" + secret + "\";");
+        return config;
+    }
+
     static Response call(String method, String path, String token, String body) {
         return call(method, path, token, body, Map.of());
     }

@@ -22,6 +22,14 @@ public final class Topics {
     public static final List<String> ALL = List.of(CATALOG, SHARING, EXCHANGE, OPEN_DATA, OBJECTION, AUDIT, DEADLINES,
             CALENDAR);
 
+    /**
+     * A county's flowback topic (QY 29, QZ 1.5): only that region's events and the city-wide ones it
+     * is entitled to, republished by the platform; county principals may read only their own.
+     */
+    public static String region(String code) {
+        return "govdata.region." + code + ".v1";
+    }
+
     private Topics() {
     }
 }

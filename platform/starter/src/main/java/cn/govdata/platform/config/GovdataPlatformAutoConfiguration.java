@@ -76,7 +76,13 @@ public class GovdataPlatformAutoConfiguration {
         return new IdempotentConsumer(mongo, clock, meters);
     }
 
+    /**
+     * Lets a service create the platform topics it finds missing (embedded brokers in tests, a bare
+     * developer broker). Off where the topics are administered: the local runner creates them from
+     * deploy/kafka/acls.tsv and the services' principals have no CREATE (or DESCRIBE on others' topics).
+     */
     @Bean
+    @ConditionalOnProperty(name = "govdata.kafka.declare-topics", havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics platformTopics(KafkaTopicProperties topics) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .map(name -> TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build())
