@@ -78,6 +78,11 @@ public class DisputedRecords implements SmartLifecycle, DisputedRecordSink {
         return Optional.of(new Dispute(Set.copyOf(cases.keySet()), fields));
     }
 
+    /** The record's keyed pseudonym in the resource, the name objection and correction events give it; null without a key. */
+    public String pseudonymOf(String resourceId, String recordKey) {
+        return recordKey == null || resourceId == null ? null : pseudonyms.of(resourceId, recordKey);
+    }
+
     /** A case opened. Never reopens a case whose resolution was already seen (redelivery after resolution). */
     @Override
     public void disputed(ObjectionEvents.DataDisputed event) {

@@ -23,7 +23,11 @@ record ExchangeResponse(String resourceId, String sourceDepartment, Instant retr
      * @param key            the record's key as the consumer may see it: as asked for a lookup by key,
      *                       desensitized like the key item otherwise, null when the key item is not granted
      * @param disputedFields the delivered items under objection; empty with {@code disputed} = the record as a whole
+     * @param recordPseudonym the platform's keyed pseudonym of the record key: the only name events use for a
+     *                        record (objections, corrections), so a consumer matches a correction notice to
+     *                        the records it received; null when the record has no key
      */
-    record ExchangeRecord(String key, boolean disputed, List<String> disputedFields, Map<String, Object> data) {
+    record ExchangeRecord(String key, boolean disputed, List<String> disputedFields, Map<String, Object> data,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String recordPseudonym) {
     }
 }

@@ -451,9 +451,11 @@ class ExchangingData {
             }
         }
         String raw = rawKey(node, p);
-        Optional<DisputedRecords.Dispute> dispute = disputes.of(c.resource().id(), raw != null ? raw : requestedKey);
+        String recordKey = raw != null ? raw : requestedKey;
+        Optional<DisputedRecords.Dispute> dispute = disputes.of(c.resource().id(), recordKey);
         List<String> disputedFields = dispute.map(d -> delivered.stream().filter(d.fields()::contains).toList()).orElse(List.of());
-        return new ExchangeResponse.ExchangeRecord(shownKey, dispute.isPresent(), disputedFields, data);
+        return new ExchangeResponse.ExchangeRecord(shownKey, dispute.isPresent(), disputedFields, data,
+                disputes.pseudonymOf(c.resource().id(), recordKey));
     }
 
     private static String rawKey(JsonNode node, ProviderRegistration p) {

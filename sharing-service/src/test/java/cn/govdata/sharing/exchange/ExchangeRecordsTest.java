@@ -5,6 +5,7 @@ import cn.govdata.events.SchemaAssertions;
 import cn.govdata.events.Topics;
 import cn.govdata.platform.test.KafkaProbe;
 import cn.govdata.platform.test.PlatformIntegrationTest;
+import cn.govdata.privacy.Pseudonyms;
 import cn.govdata.sharing.grant.Grant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,8 @@ class ExchangeRecordsTest {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Pseudonyms pseudonyms;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -117,6 +120,19 @@ class ExchangeRecordsTest {
                 .andExpect(jsonPath("$.records[0].data['姓名']").value("张三"))
                 .andExpect(jsonPath("$.records[0].data['出生日期']").doesNotExist())
                 .andExpect(jsonPath("$.records[0].data['民族']").doesNotExist());
+    }
+
+    @Test
+    void aDeliveredRecordCarriesTheKeyedPseudonymThatObjectionAndCorrectionEventsNameItBy() throws Exception {
+        String resourceId = resourceWithPerson();
+        ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE, List.of(NAME), List.of(), 0, 0);
+        String expected = pseudonyms.of(resourceId, KEY);
+
+        mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "check"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.records[0].recordPseudonym").value(expected))
+                .andExpect(jsonPath("$.records[0].recordPseudonym").value(not(containsString(KEY))));
+        assertThat(Pseudonyms.isPseudonym(expected)).isTrue();
     }
 
     @Test
