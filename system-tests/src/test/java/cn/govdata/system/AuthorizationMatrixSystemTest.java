@@ -44,10 +44,24 @@ class AuthorizationMatrixSystemTest {
     static final Set<Kind> OVERSIGHT_OR_OWN_DEPARTMENT = AUDIT_OVERSIGHT;
     /** Licensed downloads take a licence's API key, not a bearer token: every caller here is refused. */
     static final Set<Kind> LICENCE_KEY_ONLY = EnumSet.noneOf(Kind.class);
+    /** Deadlines that fired on a provisional day a later notice changed: the bureau reviews, operators and auditors see them. */
+    static final Set<Kind> OVERSIGHT_AND_OPERATOR = EnumSet.of(Kind.AUDITOR, Kind.BUREAU, Kind.OPERATOR);
     static final Set<Kind> DATA_OFFICERS = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.SYSTEM_PSB);
 
     /** Who may call each operation at all (role level). */
     static final Map<String, Set<Kind>> EXPECTED = Map.ofEntries(
+            Map.entry("GET /api/audit/calendar/years", ANY_TOKEN),
+            Map.entry("GET /api/audit/deadlines/provisional-review", OVERSIGHT_AND_OPERATOR),
+            Map.entry("GET /api/catalog/calendar/years", ANY_TOKEN),
+            Map.entry("GET /api/catalog/deadlines/provisional-review", OVERSIGHT_AND_OPERATOR),
+            Map.entry("GET /api/objections/calendar/years", ANY_TOKEN),
+            Map.entry("GET /api/objections/deadlines/provisional-review", OVERSIGHT_AND_OPERATOR),
+            Map.entry("GET /api/open-data/calendar/years", ANY_TOKEN),
+            Map.entry("GET /api/open-data/deadlines/provisional-review", OVERSIGHT_AND_OPERATOR),
+            Map.entry("GET /api/sharing/calendar/years", ANY_TOKEN),
+            Map.entry("GET /api/sharing/deadlines/provisional-review", OVERSIGHT_AND_OPERATOR),
+            Map.entry("PUT /api/catalog/calendar/years/{year}", OPERATOR_ONLY),
+            Map.entry("POST /api/objections/pseudonyms/resolve", ANY_TOKEN),
             Map.entry("GET /api/audit/alerts", AUDIT_OVERSIGHT),
             Map.entry("GET /api/audit/archive", OPERATOR_ONLY),
             Map.entry("POST /api/audit/archive", OPERATOR_ONLY),

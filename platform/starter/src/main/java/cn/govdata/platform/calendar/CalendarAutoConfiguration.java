@@ -8,6 +8,8 @@ import cn.govdata.platform.inbox.IdempotentConsumer;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.policy.PolicyAutoConfiguration;
+import cn.govdata.platform.security.GovdataSecurityAutoConfiguration;
+import cn.govdata.platform.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,9 +17,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Official holiday notices at run time. Every service follows {@code govdata.calendar.v1}, keeps the
@@ -64,6 +68,13 @@ public class CalendarAutoConfiguration {
         @Bean
         CalendarNoticeController calendarNoticeController(CalendarNoticeDesk calendarNoticeDesk) {
             return new CalendarNoticeController(calendarNoticeDesk);
+        }
+
+        /** Only operators upload, decided before the notice is parsed: others get 403, never a validation answer. */
+        @Bean
+        GovdataSecurityAutoConfiguration.RoleRestrictedPath calendarUploadsForOperators(@Value("${govdata.api-base}") String apiBase) {
+            return new GovdataSecurityAutoConfiguration.RoleRestrictedPath(HttpMethod.PUT, apiBase + "/calendar/years/*",
+                    List.of(Roles.PLATFORM_OPERATOR));
         }
     }
 }
