@@ -141,6 +141,13 @@ class OneDatumOneSourceTest {
         mvc.perform(post("/api/catalog/sources/designations").with(TestTokens.user("tax-consumer", "OC-TAX", "320100", "dept-consumer"))
                         .contentType(MediaType.APPLICATION_JSON).content(designate.formatted("OC-TAX", "null")))
                 .andExpect(status().isForbidden());
+        // Refused before the body is validated: an empty designation from an officer is 403, not a 400 saying what is missing.
+        mvc.perform(post("/api/catalog/sources/designations").with(officer("OC-TAX")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/catalog/sources/designations/SD-ANY").with(officer("OC-TAX")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/api/catalog/sources/designations").with(BUREAU).contentType(MediaType.APPLICATION_JSON)
                         .content(designate.formatted("OC-PSB", "null")))
                 .andExpect(status().isBadRequest())
