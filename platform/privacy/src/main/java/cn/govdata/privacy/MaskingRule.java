@@ -14,7 +14,7 @@ public enum MaskingRule {
     /**
      * 公民身份号码 (GB 11643): the 6-digit administrative region code and the last character (the check
      * digit of an 18-digit number) are kept; the birth date and sequence code are starred, so neither
-     * the birth date nor the sex can be read: {@code 320115199003071413 → 320115***********3}. A value
+     * the birth date nor the sex can be read: {@code 320115YYYYMMDDSSSC → 320115***********C}. A value
      * shorter than 8 characters is starred whole.
      */
     ID_NUMBER {
