@@ -95,9 +95,10 @@ wrk_run() {
   R[$name.rps]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
   R[$name.p50]=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   R[$name.p99]=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  R[$name.errors]=$(awk '/Non-2xx or 3xx responses:/ { print $NF } /Socket errors/ { print "socket errors: " $0 }' <<<"$out" | paste -sd' ' -)
-  R[$name.errors]=${R[$name.errors]:-0}
-  say "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50]} ms, p99 ${R[$name.p99]} ms, non-2xx ${R[$name.errors]}"
+  # Non-2xx answers and wrk's socket errors (timeouts: no answer within wrk's 2 s).
+  R[$name.errors]=$(awk '/Non-2xx or 3xx responses:/ { n = $NF } /Socket errors:/ { gsub(",", ""); t = $NF; c = $4 + $6 + $8 }
+    END { printf "%d non-2xx, %d timeouts, %d other socket errors", n, t, c }' <<<"$out")
+  say "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50]} ms, p99 ${R[$name.p99]} ms, ${R[$name.errors]}"
 }
 
 # exchange_pair TAG: direct provider vs the exchange through the gateway, same load.
@@ -257,16 +258,8 @@ event_latency() {
   : >"$WORK/published.txt"
   say "publishing $BENCH_EVENTS city-wide catalog entries (flowed back to every county) and timing their arrival"
   for i in $(seq 1 "$BENCH_EVENTS"); do
-    id=$(curl -s "$GATEWAY_URL/api/catalog/entries" -H "Authorization: Bearer $PSB" -H 'Content-Type: application/json' -d '{
-      "name":"基准目录'"$i-$RANDOM"'","summary":"事件延迟基准","category":"DEPARTMENTAL","classCode":"03","itemCode":"'"$(printf '%03d' $(( 100 + i )))"'",
-      "providerDepartment":"PSB","sourceSystem":"人口信息管理系统","formats":["JSON"],"form":"STRUCTURED",
-      "dataItems":[{"name":"统计数","type":"NUMBER"}],
-      "shareType":"UNCONDITIONAL","shareMethods":["API"],"openType":"NOT_OPEN","openReason":"内部统计",
-      "openLegalBasis":"《政务数据共享条例》","updateFrequency":"DAILY","region":"320100","grade":"GENERAL"}' | jq -r .id)
-    curl -s -o /dev/null -X POST "$GATEWAY_URL/api/catalog/entries/$id/submit" -H "Authorization: Bearer $PSB"
-    curl -s -o /dev/null "$GATEWAY_URL/api/catalog/entries/$id/review" -H "Authorization: Bearer $BUREAU" \
-      -H 'Content-Type: application/json' -d '{"decision":"APPROVE"}'
-    t0=$EPOCHREALTIME   # the approving call has answered
+    id=$(publish_entry "人口基本信息（延迟基准$i-$RANDOM）" 002)   # returns once the approving call has answered
+    t0=$EPOCHREALTIME
     echo "$t0 $id" >>"$WORK/published.txt"
     sleep 0.5
   done
@@ -315,10 +308,10 @@ platform-bench: $(nproc) cores, load now $(cut -d' ' -f1-3 /proc/loadavg), $(dat
 | 5. up --skip-build from reset                        | ${R[up]} s (load 1-min at the end: ${R[load]:-n/a}) |
 | 5. stack RSS after up / at the end                   | ${R[rss]} MB / ${R[rss.after]} MB |
 | 1. direct provider: req/s, p50, p99                  | ${R[before.direct.rps]}, ${R[before.direct.p50]} ms, ${R[before.direct.p99]} ms |
-| 1. gateway exchange: req/s, p50, p99                 | ${R[before.gateway.rps]}, ${R[before.gateway.p50]} ms, ${R[before.gateway.p99]} ms (non-2xx ${R[before.gateway.errors]}) |
+| 1. gateway exchange: req/s, p50, p99                 | ${R[before.gateway.rps]}, ${R[before.gateway.p50]} ms, ${R[before.gateway.p99]} ms (${R[before.gateway.errors]}) |
 | 1. throughput ratio gateway/direct; added p50 / p99  | ${R[before.ratio]}; +${R[before.add50]} ms / +${R[before.add99]} ms |
 | 2. records generated; chained by audit in            | ${R[gen.count]} in ${R[gen.ingest]} s (${R[gen.rate]}/s; produced in ${R[gen.produce]} s) |
-| 2. gateway exchange after: req/s, p50, p99           | ${R[after.gateway.rps]}, ${R[after.gateway.p50]} ms, ${R[after.gateway.p99]} ms (non-2xx ${R[after.gateway.errors]}) |
+| 2. gateway exchange after: req/s, p50, p99           | ${R[after.gateway.rps]}, ${R[after.gateway.p50]} ms, ${R[after.gateway.p99]} ms (${R[after.gateway.errors]}) |
 | 2. ratio after; added p50 / p99                      | ${R[after.ratio]}; +${R[after.add50]} ms / +${R[after.add99]} ms |
 | 3. idle CPU over ${BENCH_IDLE_SECONDS}s: wire store / services / all    | ${R[idle.store]} / ${R[idle.services]} / ${R[idle.all]} of one core |
 | 4. API response -> county-pukou receipt p50 / p99    | ${R[ev.p50]} ms / ${R[ev.p99]} ms (${R[ev.n]} of $BENCH_EVENTS events) |
