@@ -111,7 +111,7 @@ exchange_pair() {
     "$GATEWAY_URL/api/exchange/$RESOURCE/records/$KEY" >/dev/null
   wrk_run "$tag.direct" "$PROVIDER_SIM_URL/api/people/$KEY"
   wrk_run "$tag.gateway" "$GATEWAY_URL/api/exchange/$RESOURCE/records/$KEY" "Authorization: Bearer $hrss" 'X-Purpose: bench'
-  R[$tag.ratio]=$(awk -v g="${R[$tag.gateway.rps]}" -v d="${R[$tag.direct.rps]}" 'BEGIN { printf "%.2f", d > 0 ? g / d : 0 }')
+  R[$tag.ratio]=$(awk -v g="${R[$tag.gateway.rps]}" -v d="${R[$tag.direct.rps]}" 'BEGIN { printf "%.2f", (d > 0) ? g / d : 0 }')
   R[$tag.add50]=$(awk -v g="${R[$tag.gateway.p50]}" -v d="${R[$tag.direct.p50]}" 'BEGIN { printf "%.1f", g - d }')
   R[$tag.add99]=$(awk -v g="${R[$tag.gateway.p99]}" -v d="${R[$tag.direct.p99]}" 'BEGIN { printf "%.1f", g - d }')
 }
