@@ -89,7 +89,7 @@ measure() {
   local result
   result=$("$@")
   touch "$WORK/stop-sampling"; wait "$sampler" 2>/dev/null || true
-  say "$name: $result, gateway peak heap used $(cat "$WORK/peak-heap" 2>/dev/null || echo '?') MB of $XMX," \
+  say "$name: ${result# }, gateway peak heap used $(cat "$WORK/peak-heap" 2>/dev/null || echo '?') MB of $XMX," \
     "RSS $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$GATEWAY_PID/status)"
 }
 
@@ -101,4 +101,4 @@ measure "upload ${SIZE_MB} MB" sh -c "head -c $((SIZE_MB * 1024 * 1024)) /dev/ze
   --limit-rate $RATE -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/octet-stream' \
   -w ' status %{http_code}, %{size_upload} bytes in %{time_total} s' \
   http://127.0.0.1:$GATEWAY_PORT/api/open-data/datasets/BIG/versions"
-grep -c OutOfMemoryError "$WORK/gateway.log" | xargs -I{} say "OutOfMemoryError in the gateway log: {}"
+say "OutOfMemoryError in the gateway log: $(grep -c OutOfMemoryError "$WORK/gateway.log" || true) time(s)"
