@@ -12,6 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -33,6 +35,8 @@ abstract class GatewayTestSupport {
     static final WireMockServer backend = startBackend();
     static final int closedPort = closedPort();
     static final TestTokens tokens = new TestTokens(backend.baseUrl() + ISSUER_PATH);
+    /** Operators' rate limits go here, never into the working directory. */
+    static final Path rateLimitsFile = temporaryDirectory().resolve("rate-limits.json");
 
     @Autowired
     WebTestClient client;
@@ -40,6 +44,7 @@ abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void servicesLiveOnTheBackend(DynamicPropertyRegistry registry) {
         registry.add("govdata.security.issuer", () -> backend.baseUrl() + ISSUER_PATH);
+        registry.add("govdata.gateway.rate-limit.overrides-file", rateLimitsFile::toString);
         for (String service : new String[] {"catalog-service", "sharing-service", "open-data-service"}) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", backend::baseUrl);
         }
@@ -57,6 +62,16 @@ abstract class GatewayTestSupport {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return server;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("gateway-test");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int closedPort() {

@@ -29,6 +29,8 @@ class RedisRateLimitingTest extends GatewayTestSupport {
     @Test
     void theRedisRateLimiterTakesOverWhenSwitchedOn() {
         assertThat(context.getBean(RateLimiter.class)).isInstanceOf(RedisRateLimiter.class);
+        assertThat(context.containsBean("redisClientBuckets")).isTrue();
+        assertThat(context.containsBean("tokenBucketRateLimiter")).isFalse();
         assertThat(context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isNotEmpty();
     }
 

@@ -43,6 +43,12 @@ final class TestTokens {
         return sign(signingKey, claims -> claims.claim("azp", clientId));
     }
 
+    /** A client's token carrying Keycloak realm roles, as {@code realm_access.roles}. */
+    String forClientWithRoles(String clientId, String... roles) {
+        return sign(signingKey, claims -> claims.claim("azp", clientId)
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of(roles))));
+    }
+
     String withIssuer(String otherIssuer) {
         return sign(signingKey, claims -> claims.issuer(otherIssuer));
     }

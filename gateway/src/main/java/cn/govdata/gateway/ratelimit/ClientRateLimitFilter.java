@@ -1,10 +1,10 @@
 package cn.govdata.gateway.ratelimit;
 
 import cn.govdata.gateway.problem.Problems;
+import cn.govdata.gateway.security.Callers;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -14,22 +14,21 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the rate limiter to every route. The gateway's own RequestRateLimiter filter answers a
+ * Applies each client's limit ({@link ClientLimits}: the default or an operator's setting for its
+ * client id) to every route. The gateway's own RequestRateLimiter filter answers a
  * refusal with an empty 429 and no Retry-After; clients here get a problem body that says when to
  * come back.
  */
 final class ClientRateLimitFilter implements GlobalFilter, Ordered {
 
-    private final RateLimiter<?> rateLimiter;
+    private final ClientBuckets buckets;
     private final KeyResolver keyResolver;
-    private final long defaultRetryAfterSeconds;
+    private final ClientLimits limits;
 
-    ClientRateLimitFilter(RateLimiter<?> rateLimiter, KeyResolver keyResolver, RateLimitProperties properties) {
-        this.rateLimiter = rateLimiter;
+    ClientRateLimitFilter(ClientBuckets buckets, KeyResolver keyResolver, ClientLimits limits) {
+        this.buckets = buckets;
         this.keyResolver = keyResolver;
-        // The Redis limiter does not say when a token is due; at worst it is this far away.
-        this.defaultRetryAfterSeconds = Math.max(1,
-                (long) Math.ceil((double) properties.requestedTokens() / properties.replenishRate()));
+        this.limits = limits;
     }
 
     @Override
@@ -38,8 +37,10 @@ final class ClientRateLimitFilter implements GlobalFilter, Ordered {
         if (route == null) {
             return chain.filter(exchange);
         }
+        // Anonymous callers share the client id "anonymous" (one bucket per address).
+        ClientLimit limit = limits.limitFor(Callers.clientId(exchange));
         return keyResolver.resolve(exchange)
-                .flatMap(key -> rateLimiter.isAllowed(route.getId(), key))
+                .flatMap(key -> buckets.take(route.getId(), key, limit))
                 .flatMap(response -> {
                     HttpHeaders headers = exchange.getResponse().getHeaders();
                     response.getHeaders().forEach((name, value) -> {
@@ -50,8 +51,9 @@ final class ClientRateLimitFilter implements GlobalFilter, Ordered {
                     if (response.isAllowed()) {
                         return chain.filter(exchange);
                     }
+                    // The Redis limiter does not say when a token is due; at worst it is this far away.
                     String retryAfter = response.getHeaders().getOrDefault(TokenBucketRateLimiter.RETRY_AFTER_HEADER,
-                            String.valueOf(defaultRetryAfterSeconds));
+                            String.valueOf(limit.worstRetryAfterSeconds()));
                     headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
                     return Problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                             "Too many requests", "This client sent more requests than its rate limit allows; "

@@ -2,11 +2,12 @@ package cn.govdata.gateway.ratelimit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -22,8 +23,13 @@ class RateLimitConfiguration {
     /** Counts in Redis, shared by every gateway instance; its script comes from the gateway's Redis auto-configuration. */
     @Bean
     @ConditionalOnBooleanProperty(name = RedisAutoConfigurationSwitch.SWITCH)
-    RedisRateLimiter redisRateLimiter(RateLimitProperties properties) {
-        return new RedisRateLimiter(properties.replenishRate(), properties.burstCapacity(), properties.requestedTokens());
+    RedisClientBuckets redisClientBuckets(ApplicationContext context) {
+        return new RedisClientBuckets(context);
+    }
+
+    @Bean
+    ClientLimits clientLimits(RateLimitProperties properties) {
+        return new ClientLimits(properties.defaultLimit(), new ClientLimitFile(properties.overridesFile()), Clock.systemUTC());
     }
 
     @Bean
@@ -32,8 +38,7 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    ClientRateLimitFilter clientRateLimitFilter(RateLimiter<?> rateLimiter, KeyResolver clientKeyResolver,
-            RateLimitProperties properties) {
-        return new ClientRateLimitFilter(rateLimiter, clientKeyResolver, properties);
+    ClientRateLimitFilter clientRateLimitFilter(ClientBuckets buckets, KeyResolver clientKeyResolver, ClientLimits limits) {
+        return new ClientRateLimitFilter(buckets, clientKeyResolver, limits);
     }
 }

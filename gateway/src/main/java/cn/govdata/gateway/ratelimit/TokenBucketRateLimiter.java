@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * on its own, so with N instances a client gets up to N times the rate; switch to Redis for a
  * shared count. Answers with the same headers as the Redis limiter, plus how long to wait.
  */
-final class TokenBucketRateLimiter extends AbstractRateLimiter<TokenBucketRateLimiter.Config> {
+final class TokenBucketRateLimiter extends AbstractRateLimiter<TokenBucketRateLimiter.Config> implements ClientBuckets {
 
     static final String CONFIGURATION_PROPERTY_NAME = "token-bucket-rate-limiter";
     static final String RETRY_AFTER_HEADER = "Retry-After";
@@ -35,7 +35,15 @@ final class TokenBucketRateLimiter extends AbstractRateLimiter<TokenBucketRateLi
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
-        Config config = getConfig().getOrDefault(routeId, defaultConfig);
+        return isAllowed(routeId, id, getConfig().getOrDefault(routeId, defaultConfig));
+    }
+
+    @Override
+    public Mono<Response> take(String routeId, String key, ClientLimit limit) {
+        return isAllowed(routeId, key, Config.of(limit.replenishRate(), limit.burstCapacity(), limit.requestedTokens()));
+    }
+
+    private Mono<Response> isAllowed(String routeId, String id, Config config) {
         long now = nanoTime.getAsLong();
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.isFullAt(now));

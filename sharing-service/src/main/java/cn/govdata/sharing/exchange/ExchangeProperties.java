@@ -19,7 +19,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("govdata.exchange")
 record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int maxPageSize, DataSize maxResponseSize,
-                          int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry, Limits limits,
+                          int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry,
                           Enumeration enumeration, AccessLog accessLog, Verification verification) {
 
     @ConstructorBinding
@@ -31,17 +31,16 @@ record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int m
         maxPurposeLength = maxPurposeLength <= 0 ? 200 : maxPurposeLength;
         circuitBreaker = circuitBreaker == null ? new CircuitBreaker(0, 0, 0, null, 0) : circuitBreaker;
         retry = retry == null ? new Retry(0, null) : retry;
-        limits = limits == null ? new Limits(0, 0) : limits;
         enumeration = enumeration == null ? new Enumeration(null, 0, 0, 0, 0, null) : enumeration;
         accessLog = accessLog == null ? new AccessLog(null, 0, 0, null, null, null, null, null) : accessLog;
         verification = verification == null ? new Verification(0, 0) : verification;
     }
 
-    /** The original shape, kept for code written against it. */
+    /** Without verification settings (the defaults). */
     ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int maxPageSize, DataSize maxResponseSize,
-                       int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry, Limits limits,
+                       int maxPurposeLength, CircuitBreaker circuitBreaker, Retry retry,
                        Enumeration enumeration, AccessLog accessLog) {
-        this(grantCacheTtl, connectTimeout, maxPageSize, maxResponseSize, maxPurposeLength, circuitBreaker, retry, limits,
+        this(grantCacheTtl, connectTimeout, maxPageSize, maxResponseSize, maxPurposeLength, circuitBreaker, retry,
                 enumeration, accessLog, null);
     }
 
@@ -81,14 +80,6 @@ record ExchangeProperties(Duration grantCacheTtl, Duration connectTimeout, int m
         Retry {
             maxAttempts = maxAttempts <= 0 ? 2 : maxAttempts;
             backoff = backoff == null ? Duration.ofMillis(50) : backoff;
-        }
-    }
-
-    /** Applied when a grant carries no rate or quota of its own (0). */
-    record Limits(int defaultRatePerMinute, int defaultDailyQuota) {
-        Limits {
-            defaultRatePerMinute = defaultRatePerMinute <= 0 ? 600 : defaultRatePerMinute;
-            defaultDailyQuota = defaultDailyQuota <= 0 ? 10_000 : defaultDailyQuota;
         }
     }
 

@@ -337,7 +337,7 @@ class ExchangingData {
                     Duration.between(call.now(), blocked.get()), Map.of("blockedUntil", blocked.get().toString()));
         }
         if (counts) {
-            int perMinute = grant.ratePerMinute() > 0 ? grant.ratePerMinute() : properties.limits().defaultRatePerMinute();
+            int perMinute = rates.perMinute(grant);
             RateLimits.Verdict verdict = rates.tryCall(grant.id(), perMinute, call.now().toEpochMilli());
             if (!verdict.allowed()) {
                 abnormal.report(new ExchangeEvents.AbnormalAccessDetected(AbnormalAccess.newId(), resourceId,
@@ -386,7 +386,7 @@ class ExchangingData {
     }
 
     private long quota(Grant grant) {
-        return grant.dailyQuota() > 0 ? grant.dailyQuota() : properties.limits().defaultDailyQuota();
+        return rates.dailyQuota(grant);
     }
 
     private static ProviderRegistration apiProvider(Checked c) {

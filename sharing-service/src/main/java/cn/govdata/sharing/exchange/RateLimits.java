@@ -1,5 +1,7 @@
 package cn.govdata.sharing.exchange;
 
+import cn.govdata.sharing.grant.Grant;
+import cn.govdata.sharing.grant.GrantDefaults;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,22 @@ class RateLimits {
 
     private final Cache<String, Window> windows = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(3))
             .maximumSize(200_000).build();
+
+    private final GrantDefaults defaults;
+
+    RateLimits(GrantDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    /** The grant's calls per minute; grants stored without one get {@code govdata.sharing.grants.default-rate-per-minute}. */
+    int perMinute(Grant grant) {
+        return defaults.ratePerMinute(grant);
+    }
+
+    /** The grant's records per day; grants stored without one get {@code govdata.sharing.grants.default-daily-quota}. */
+    int dailyQuota(Grant grant) {
+        return defaults.dailyQuota(grant);
+    }
 
     Verdict tryCall(String grantId, int perMinute, long nowMillis) {
         Window w = windows.get(grantId, k -> new Window());

@@ -35,15 +35,17 @@ public class IssuingGrants {
     private final DeadlineRegistry deadlines;
     private final JurisdictionProfile profile;
     private final GrantConfiguration.GrantProperties properties;
+    private final GrantDefaults defaults;
     private final Clock clock;
 
     IssuingGrants(Grants grants, GrantEvents events, DeadlineRegistry deadlines, JurisdictionProfile profile,
-                  GrantConfiguration.GrantProperties properties, Clock clock) {
+                  GrantConfiguration.GrantProperties properties, GrantDefaults defaults, Clock clock) {
         this.grants = grants;
         this.events = events;
         this.deadlines = deadlines;
         this.profile = profile;
         this.properties = properties;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -121,8 +123,8 @@ public class IssuingGrants {
         draft.route = order.route();
         draft.issuedAt = now;
         draft.applicationSubmittedAt = order.applicationSubmittedAt();
-        draft.dailyQuota = order.dailyQuota() != null ? order.dailyQuota() : properties.defaultDailyQuota();
-        draft.ratePerMinute = order.ratePerMinute() != null ? order.ratePerMinute() : properties.defaultRatePerMinute();
+        draft.dailyQuota = order.dailyQuota() != null ? order.dailyQuota() : defaults.dailyQuota();
+        draft.ratePerMinute = order.ratePerMinute() != null ? order.ratePerMinute() : defaults.ratePerMinute();
         draft.platformReview = review;
         if (order.clearDecision() != null) {
             draft.clearDecisions.add(order.clearDecision());

@@ -40,7 +40,7 @@ class AccessLogTest {
 
     private AccessLog start(ExchangeProperties.AccessLog.Mode mode) {
         when(mongo.getCollection(AccessLog.COLLECTION)).thenReturn(collection);
-        var properties = new ExchangeProperties(null, null, 0, null, 0, null, null, null, null,
+        var properties = new ExchangeProperties(null, null, 0, null, 0, null, null, null,
                 new ExchangeProperties.AccessLog(mode, 0, 0, Duration.ofSeconds(10), Duration.ofHours(1), null, null, null));
         log = new AccessLog(mongo, new Events(JsonMapper.builder().build(), clock, "sharing-service"), clock, properties,
                 new SimpleMeterRegistry());

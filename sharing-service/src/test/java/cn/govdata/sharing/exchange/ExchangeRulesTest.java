@@ -1,5 +1,6 @@
 package cn.govdata.sharing.exchange;
 
+import cn.govdata.sharing.grant.GrantDefaults;
 import cn.govdata.sharing.provider.ProviderCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -29,7 +30,7 @@ class ExchangeRulesTest {
 
     @Test
     void keysSteppingThroughANumberingTripTheDetectorButScatteredKeysDoNot() {
-        var detector = new EnumerationDetector(new ExchangeProperties(null, null, 0, null, 0, null, null, null,
+        var detector = new EnumerationDetector(new ExchangeProperties(null, null, 0, null, 0, null, null,
                 new ExchangeProperties.Enumeration(Duration.ofMinutes(1), 5, 0, -1, 0, Duration.ofMinutes(10)), null));
         Instant now = Instant.parse("2026-11-20T02:00:00Z");
         for (int i = 0; i < 50; i++) {
@@ -49,7 +50,7 @@ class ExchangeRulesTest {
 
     @Test
     void theSlidingWindowRateLimitCountsThePreviousMinuteByItsOverlap() {
-        var limits = new RateLimits();
+        var limits = new RateLimits(new GrantDefaults(600, 10_000));
         long minute = 60_000L * 1_000_000;
         for (int i = 0; i < 10; i++) {
             assertThat(limits.tryCall("g", 10, minute + 50_000).allowed()).isTrue();
