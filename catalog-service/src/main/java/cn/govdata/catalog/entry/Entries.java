@@ -29,6 +29,8 @@ public class Entries {
         this.mongo = mongo;
         this.clock = clock;
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        // The published catalog (DCAT) reads entries by status, and by region for a county.
+        mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("region", Sort.Direction.ASC));
     }
 
     public Optional<EntryDocument> find(String id) {

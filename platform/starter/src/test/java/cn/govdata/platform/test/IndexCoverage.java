@@ -60,6 +60,8 @@ public final class IndexCoverage implements CommandListener {
     }
 
     private static final Set<String> SKIPPED_DATABASES = Set.of("admin", "config", "local");
+    /** The inventory is started afresh by the first check of a test run (one JVM per module). */
+    private static final java.util.concurrent.atomic.AtomicBoolean INVENTORY_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Map<String, List<Declared>> declared = new ConcurrentHashMap<>();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
@@ -266,8 +268,10 @@ public final class IndexCoverage implements CommandListener {
         try {
             Path target = Path.of("target");
             if (Files.isDirectory(target)) {
+                StandardOpenOption mode = INVENTORY_STARTED.compareAndSet(false, true)
+                        ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
                 Files.write(target.resolve("index-coverage.txt"), new TreeSet<>(lines), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        StandardOpenOption.CREATE, mode);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
