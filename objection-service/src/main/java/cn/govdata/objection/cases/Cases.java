@@ -37,6 +37,9 @@ class Cases {
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
                 .on("assignedDepartment", Sort.Direction.ASC));
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("filerSubject", Sort.Direction.ASC));
+        // Pseudonym resolution and the per-resource case list read by resource.
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("objection.steps.missedAt", Sort.Direction.ASC).sparse());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -102,7 +105,9 @@ class Cases {
     }
 
     Stream<ObjectionCase> streamOpen() {
-        return mongo.stream(Query.query(Criteria.where("state").ne(CaseState.CLOSED)), CaseDocument.class)
+        // $in the open states rather than $ne CLOSED: the state index then skips the closed history.
+        List<CaseState> open = java.util.Arrays.stream(CaseState.values()).filter(s -> s != CaseState.CLOSED).toList();
+        return mongo.stream(Query.query(Criteria.where("state").in(open)), CaseDocument.class)
                 .map(CaseDocument::objection);
     }
 

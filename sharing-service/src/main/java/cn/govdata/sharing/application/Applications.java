@@ -38,6 +38,10 @@ class Applications {
                 .on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
+        // The settlement sweep reads the few applications whose grant is not settled, not every approval.
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC));
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
     }
 
     Optional<ShareApplication> find(String id) {

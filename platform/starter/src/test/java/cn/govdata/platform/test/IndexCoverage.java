@@ -120,7 +120,7 @@ public final class IndexCoverage implements CommandListener {
         return value != null && value.isDocument() ? value.asDocument() : new BsonDocument();
     }
 
-    private void declare(BsonDocument command) {
+    void declare(BsonDocument command) {
         String collection = command.getString("createIndexes").getValue();
         for (BsonValue index : command.getArray("indexes")) {
             BsonDocument spec = index.asDocument();
@@ -181,11 +181,37 @@ public final class IndexCoverage implements CommandListener {
         return "?";
     }
 
-    /** The index answering {@code filter}, or empty when the query reads the whole collection. */
+    /**
+     * The index answering {@code filter}, or empty when the query reads the whole collection. An
+     * {@code $or} whose every branch some index answers is answered too (MongoDB scans one index per
+     * branch and merges); it is reported as the first branch's index.
+     */
     Optional<Declared> coveringIndex(String collection, BsonDocument filter) {
         List<Declared> candidates = new ArrayList<>(declared.getOrDefault(collection, List.of()));
         candidates.add(0, new Declared(List.of("_id"), false));
-        return candidates.stream().filter(index -> constrains(filter, index.keys().get(0), index.sparse())).findFirst();
+        Optional<Declared> single = candidates.stream().filter(index -> constrains(filter, index.keys().get(0), index.sparse())).findFirst();
+        return single.isPresent() ? single : orUnion(collection, filter);
+    }
+
+    private Optional<Declared> orUnion(String collection, BsonDocument filter) {
+        for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
+            if (entry.getKey().equals("$or") && !entry.getValue().asArray().isEmpty()) {
+                List<Optional<Declared>> branches = entry.getValue().asArray().stream()
+                        .map(branch -> coveringIndex(collection, branch.asDocument())).toList();
+                if (branches.stream().allMatch(Optional::isPresent)) {
+                    return branches.get(0);
+                }
+            }
+            if (entry.getKey().equals("$and")) {
+                for (BsonValue part : entry.getValue().asArray()) {
+                    Optional<Declared> inner = orUnion(collection, part.asDocument());
+                    if (inner.isPresent()) {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean constrains(BsonDocument filter, String field, boolean sparse) {

@@ -43,4 +43,16 @@ class IndexCoverageTest {
         assertThat(IndexCoverage.shape(BsonDocument.parse("{state: 'A', dueAt: {$lte: 5}, tags: {$in: [1, 2]}}")))
                 .isEqualTo("{state:?, dueAt:{$lte:?}, tags:{$in:[?]}}");
     }
+
+    @Test
+    void an_or_is_answered_when_every_branch_has_an_index_of_its_own() {
+        var coverage = new IndexCoverage();
+        coverage.declare(BsonDocument.parse(
+                "{createIndexes: 'demands', indexes: [{key: {requestingDepartment: 1}, name: 'a'}, {key: {addressedTo: 1}, name: 'b'}]}"));
+
+        assertThat(coverage.coveringIndex("demands", BsonDocument.parse(
+                "{$and: [{$or: [{requestingDepartment: 'PSB'}, {addressedTo: 'PSB'}]}, {state: 'OPEN'}]}"))).isPresent();
+        assertThat(coverage.coveringIndex("demands", BsonDocument.parse(
+                "{$or: [{requestingDepartment: 'PSB'}, {region: '320100'}]}"))).isEmpty();
+    }
 }
