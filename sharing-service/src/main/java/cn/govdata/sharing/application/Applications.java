@@ -3,7 +3,7 @@ package cn.govdata.sharing.application;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.problem.PlatformException;
-import cn.govdata.sharing.grant.VersionedWrites;
+import cn.govdata.platform.outbox.VersionedWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Page;
