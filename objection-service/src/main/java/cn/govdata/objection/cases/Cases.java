@@ -41,6 +41,11 @@ class Cases {
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("filerSubject", Sort.Direction.ASC));
         // Pseudonym resolution and the per-resource case list read by resource.
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC));
+        // A department's own case list and the bureau's escalated list, newest first.
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("assignedDepartment", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.DESC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("escalated", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.DESC));
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("objection.steps.missedAt", Sort.Direction.ASC).sparse());
     }
 
