@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -77,6 +79,9 @@ class AccessWatch implements TrailObserver {
         this.clock = clock;
         this.meters = meters;
         this.settings = properties.earlyWarning();
+        // The baseline reads one consumer's recent hours; the pruning deletes old hours by range.
+        mongo.indexOps(WINDOWS).createIndex(new Index().on("consumer", Sort.Direction.ASC).on("hour", Sort.Direction.ASC));
+        mongo.indexOps(WINDOWS).createIndex(new Index().on("hour", Sort.Direction.ASC));
         for (String kind : List.of("UNUSUAL_VOLUME", "OFF_HOURS_BULK", "ENUMERATION")) {
             counter(kind, "audit");
         }

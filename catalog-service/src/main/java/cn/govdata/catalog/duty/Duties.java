@@ -42,6 +42,9 @@ class Duties {
         this.mongo = mongo;
         mongo.indexOps(DutyDocument.COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
+        // Census and update duties are listed and counted per trigger and year (the bureau's screens).
+        mongo.indexOps(DutyDocument.COLLECTION).createIndex(new Index().on("trigger", Sort.Direction.ASC)
+                .on("censusYear", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken (a census duty opened before) */

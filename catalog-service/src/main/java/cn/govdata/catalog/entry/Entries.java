@@ -1,8 +1,8 @@
 package cn.govdata.catalog.entry;
 
 import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.outbox.VersionedWrites;
 import cn.govdata.platform.problem.PlatformException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The entries collection. Other features of this service read and write entries through it. */
@@ -24,11 +24,15 @@ public class Entries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final VersionedWrites writes;
 
     Entries(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.writes = new VersionedWrites(mongo);
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        // The published catalog (DCAT) reads entries by status, and by region for a county.
+        mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("region", Sort.Direction.ASC));
     }
 
     public Optional<EntryDocument> find(String id) {
@@ -54,14 +58,13 @@ public class Entries {
      * @throws PlatformException 409 when a concurrent change won
      */
     EntryDocument update(EntryDocument loaded, CatalogEntry next, List<OutboxMessage> events) {
-        List<OutboxMessage> outbox = new ArrayList<>(loaded.outbox() == null ? List.of() : loaded.outbox());
-        outbox.addAll(events);
-        try {
-            return mongo.save(document(next, loaded.version(), outbox));
-        } catch (OptimisticLockingFailureException e) {
+        // One conditional update that $pushes the events: a replace would write back the outbox as
+        // loaded, re-adding messages the relay removed meanwhile.
+        if (!writes.update(loaded.id(), loaded.version(), document(next, loaded.version(), List.of()), events, Set.of())) {
             throw PlatformException.conflict("concurrent-change",
                     "Entry " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
         }
+        return get(loaded.id());
     }
 
     void deleteNeverSubmitted(String id, Long version) {

@@ -26,6 +26,7 @@ class SourceDesignations {
         this.mongo = mongo;
         mongo.indexOps(DesignationDocument.COLLECTION).createIndex(new Index().on("itemKey", Sort.Direction.ASC).unique()
                 .named("designation_item"));
+        mongo.indexOps(DesignationDocument.COLLECTION).createIndex(new Index().on("collectingDepartment", Sort.Direction.ASC));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the item is designated already */

@@ -2,10 +2,10 @@ package cn.govdata.objection.cases;
 
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.outbox.VersionedWrites;
 import cn.govdata.platform.problem.PlatformException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -19,9 +19,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The cases collection; each write carries the case's new events in its outbox. */
@@ -30,13 +30,23 @@ class Cases {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final VersionedWrites writes;
 
     Cases(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.writes = new VersionedWrites(mongo);
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
                 .on("assignedDepartment", Sort.Direction.ASC));
         mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("filerSubject", Sort.Direction.ASC));
+        // Pseudonym resolution and the per-resource case list read by resource.
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC));
+        // A department's own case list and the bureau's escalated list, newest first.
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("assignedDepartment", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.DESC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("escalated", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.DESC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on("objection.steps.missedAt", Sort.Direction.ASC).sparse());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -65,14 +75,13 @@ class Cases {
      * @throws PlatformException 409 when a concurrent change won
      */
     ObjectionCase update(CaseDocument loaded, ObjectionCase next, List<OutboxMessage> events) {
-        List<OutboxMessage> outbox = new ArrayList<>(loaded.outbox() == null ? List.of() : loaded.outbox());
-        outbox.addAll(events);
-        try {
-            return mongo.save(document(next, loaded.version(), outbox)).objection();
-        } catch (OptimisticLockingFailureException e) {
+        // One conditional update that $pushes the events: a replace would write back the outbox as
+        // loaded, re-adding messages the relay removed meanwhile.
+        if (!writes.update(loaded.id(), loaded.version(), document(next, loaded.version(), List.of()), events, Set.of())) {
             throw PlatformException.conflict("concurrent-change",
                     "Case " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
         }
+        return next;
     }
 
     /**
@@ -102,7 +111,9 @@ class Cases {
     }
 
     Stream<ObjectionCase> streamOpen() {
-        return mongo.stream(Query.query(Criteria.where("state").ne(CaseState.CLOSED)), CaseDocument.class)
+        // $in the open states rather than $ne CLOSED: the state index then skips the closed history.
+        List<CaseState> open = java.util.Arrays.stream(CaseState.values()).filter(s -> s != CaseState.CLOSED).toList();
+        return mongo.stream(Query.query(Criteria.where("state").in(open)), CaseDocument.class)
                 .map(CaseDocument::objection);
     }
 

@@ -38,6 +38,8 @@ class EvidenceStore {
     EvidenceStore(MongoTemplate mongo, ObjectionProperties properties) {
         this.mongo = mongo;
         this.limits = properties.evidence();
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("caseId", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @Document(COLLECTION)

@@ -5,9 +5,11 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +48,9 @@ class ObjectionStats {
 
     Stats compute() {
         Map<String, Counts> byDepartment = new TreeMap<>();
+        // Only cases with a missed step, through the sparse multikey index on missedAt (Cases), not every case.
         var missed = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("objection.steps.missedAt").exists(true)),
                 Aggregation.unwind("objection.steps"),
                 Aggregation.match(Criteria.where("objection.steps.missedAt").ne(null)),
                 Aggregation.project().and("objection.steps.responsibleDepartment").as("department")
@@ -68,7 +72,13 @@ class ObjectionStats {
             states.put(state, 0L);
         }
         long total = 0;
-        var open = Aggregation.newAggregation(Aggregation.group("assignedDepartment", "state").count().as("count"));
+        // Open cases grouped through the state index; the closed history is only counted, on the same index.
+        List<CaseState> openStates = Arrays.stream(CaseState.values()).filter(s -> s != CaseState.CLOSED).toList();
+        long closed = mongo.count(Query.query(Criteria.where("state").is(CaseState.CLOSED)), CaseDocument.class);
+        states.put(CaseState.CLOSED, closed);
+        total += closed;
+        var open = Aggregation.newAggregation(Aggregation.match(Criteria.where("state").in(openStates)),
+                Aggregation.group("assignedDepartment", "state").count().as("count"));
         for (Document row : mongo.aggregate(open, CaseDocument.COLLECTION, Document.class)) {
             Document id = row.get("_id", Document.class);
             CaseState state = CaseState.valueOf(id.getString("state"));

@@ -18,6 +18,7 @@ import cn.govdata.policy.RuleKey;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -59,6 +60,8 @@ class ConditionalOpening {
     ConditionalOpening(MongoTemplate mongo, Listings listings, DeadlineRegistry deadlines, JurisdictionProfile profile,
                        DataUseAgreement agreement, Events events, Clock clock) {
         this.mongo = mongo;
+        // Every call with an API key looks its licence up by the key's hash; only licensed applications carry one.
+        mongo.indexOps(OpenApplication.COLLECTION).createIndex(new Index().on("licence.keyHash", Sort.Direction.ASC).sparse());
         this.listings = listings;
         this.deadlines = deadlines;
         this.profile = profile;

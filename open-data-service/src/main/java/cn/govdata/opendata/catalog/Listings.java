@@ -6,6 +6,7 @@ import cn.govdata.platform.problem.PlatformException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,6 +34,8 @@ public class Listings {
 
     Listings(MongoTemplate mongo) {
         this.mongo = mongo;
+        // The public lists always name the open types they show; a keyword then narrows within them.
+        mongo.indexOps(Listing.COLLECTION).createIndex(new Index().on("openType", Sort.Direction.ASC).on("department", Sort.Direction.ASC));
     }
 
     public Optional<Listing> find(String entryId) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class PlanController {
 
     PlanController(MongoTemplate mongo, Events events, Clock clock) {
         this.mongo = mongo;
+        mongo.indexOps(OpenPlan.COLLECTION).createIndex(new Index().on("year", Sort.Direction.ASC).on("department", Sort.Direction.ASC));
         this.events = events;
         this.clock = clock;
     }

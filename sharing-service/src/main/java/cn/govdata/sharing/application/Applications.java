@@ -3,7 +3,7 @@ package cn.govdata.sharing.application;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.problem.PlatformException;
-import cn.govdata.sharing.grant.VersionedWrites;
+import cn.govdata.platform.outbox.VersionedWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Page;
@@ -38,6 +38,10 @@ class Applications {
                 .on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
+        // The settlement sweep reads the few applications whose grant is not settled, not every approval.
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC));
+        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
     }
 
     Optional<ShareApplication> find(String id) {

@@ -3,7 +3,7 @@ package cn.govdata.sharing.demand;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.problem.PlatformException;
-import cn.govdata.sharing.grant.VersionedWrites;
+import cn.govdata.platform.outbox.VersionedWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Page;
@@ -11,6 +11,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,15 @@ class Demands {
     Demands(MongoTemplate mongo) {
         this.mongo = mongo;
         this.writes = new VersionedWrites(mongo);
+        // One per filter the demand list combines: a department's own (requesting or addressed, an $or
+        // answered by both indexes), a county's region, a state, the overdue flags.
+        var indexes = mongo.indexOps(Demand.class);
+        indexes.createIndex(new Index().on("requestingDepartment", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("addressedTo", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("answerOverdue", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("publishOverdue", Sort.Direction.ASC));
     }
 
     Optional<Demand> find(String id) {

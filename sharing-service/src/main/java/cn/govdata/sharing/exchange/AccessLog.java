@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -50,15 +51,22 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  *   <li>GROUP_COMMIT (default): a call returns its data only after the batch holding its record is
  *       written; if it cannot be written the call fails with 503 and delivers nothing. No access is
- *       ever lost; under load many calls share one insert, so the wait is about one insert.</li>
+ *       ever lost; under load many calls share one insert, so the wait is about one insert. When the
+ *       writer falls behind (queue full, or no write of the call's batch within {@code write-timeout}
+ *       while other batches were written) the call gets 429 with Retry-After instead: the store is
+ *       fine, the caller should come back shortly. 503 is kept for a store that wrote nothing.</li>
  *   <li>ASYNC: a call does not wait. Records still in the queue when the process dies (at most one
  *       batch and the queue behind it) are lost; a graceful shutdown writes them first. A full
  *       queue makes calls write their own record synchronously, so load never drops records.</li>
  *   <li>SYNC: each call inserts its own document; durable, one round trip per call.</li>
  * </ul>
  *
- * <p>The relay finds pending events by scanning {@code access_log}, so relayed batches move to
- * {@code access_archive} every {@code janitor-interval} and the scanned collection stays small.
+ * <p>Relayed batches move to {@code access_archive} every {@code janitor-interval}, so
+ * {@code access_log} holds only recent batches, and the archive drops batches older than
+ * {@code archive-retention} (30 days) through its {@code writtenAt} index. Nothing in the service
+ * reads the archive: it is the exchange's short-term copy of which record keys went to whom, for an
+ * investigator querying the database directly within the retention; the audit service's chain (fed
+ * by the DataAccessed events) is the system of record for accesses and keeps them long-term.
  */
 @Component
 class AccessLog implements SmartLifecycle {
@@ -95,6 +103,9 @@ class AccessLog implements SmartLifecycle {
     private Thread writer;
     private ScheduledExecutorService janitor;
     private volatile long lastRetention;
+    /** When a batch was last written: calls that time out while writes complete are load, not an outage. */
+    private volatile long lastWrittenNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private final Counter overloaded;
 
     AccessLog(MongoTemplate mongo, Events events, Clock clock, ExchangeProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
@@ -103,10 +114,13 @@ class AccessLog implements SmartLifecycle {
         this.settings = properties.accessLog();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         mongo.indexOps(ARCHIVE).createIndex(new Index().on("writtenAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("writtenAt", Sort.Direction.ASC));
         Gauge.builder("exchange_access_queue", queue, BlockingQueue::size)
                 .description("Access records waiting to be written").register(meters);
         this.writes = Timer.builder("exchange_access_write").description("Writes of access-record batches")
                 .register(meters);
+        this.overloaded = Counter.builder("exchange_access_overloaded")
+                .description("Calls refused with 429 because the access log fell behind under load").register(meters);
         this.failures = Counter.builder("exchange_access_write_failures").description("Failed writes of access-record batches")
                 .register(meters);
     }
@@ -129,19 +143,38 @@ class AccessLog implements SmartLifecycle {
                     return;
                 }
                 Pending pending = new Pending(record, new CompletableFuture<>());
+                long queuedAt = System.nanoTime();
                 try {
                     if (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
-                        throw refused("the access log is overloaded", null);
+                        throw behind("the queue of access records is full", queuedAt - settings.writeTimeout().toNanos());
                     }
                     pending.written().get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw refused("the call was interrupted", e);
-                } catch (ExecutionException | TimeoutException e) {
+                } catch (ExecutionException e) {
                     throw refused("the access record could not be written", e);
+                } catch (TimeoutException e) {
+                    throw behind("the access record was not written within " + settings.writeTimeout().toMillis() + " ms", queuedAt);
                 }
             }
         }
+    }
+
+    /**
+     * A call that could not be recorded in time. If batches were written meanwhile the log is
+     * merely behind under load: 429, come back shortly. If none was, the store is not answering:
+     * 503 as for a failed write. Either way the call delivers nothing.
+     */
+    private ExchangeException behind(String why, long sinceNanos) {
+        if (lastWrittenNanos - sinceNanos > 0) {
+            overloaded.increment();
+            return ExchangeException.throttled("access-log-overloaded",
+                    "访问记录写入繁忙，本次未提供数据，请稍后重试。The access log is behind under load (" + why
+                            + "); no data was delivered because its access could not be recorded in time (QZ 8.2). Retry shortly.",
+                    settings.writeTimeout(), Map.of("reason", "access-log-behind"));
+        }
+        return refused(why + " and the store wrote nothing meanwhile", null);
     }
 
     private void writeOrRefuse(AccessRecord record) {
@@ -157,7 +190,8 @@ class AccessLog implements SmartLifecycle {
             log.warn("Refusing an exchange call: {}: {}", why, cause.toString());
         }
         return ExchangeException.provider(HttpStatus.SERVICE_UNAVAILABLE, "access-log-unavailable", "Access log unavailable",
-                "No data is delivered while its access cannot be recorded (QZ 8.2): " + why, Duration.ofSeconds(1));
+                "访问记录无法写入，本次未提供数据。No data is delivered while its access cannot be recorded (QZ 8.2): " + why,
+                Duration.ofSeconds(1));
     }
 
     private void write(List<AccessRecord> records) {
@@ -174,6 +208,7 @@ class AccessLog implements SmartLifecycle {
                 .append("count", records.size()).append("accesses", accesses).append("outbox", outbox);
         try {
             mongo.getCollection(COLLECTION).insertOne(batch);
+            lastWrittenNanos = System.nanoTime();
         } catch (RuntimeException e) {
             failures.increment();
             throw e;
@@ -261,7 +296,10 @@ class AccessLog implements SmartLifecycle {
     int archiveRelayed() {
         int moved = 0;
         while (true) {
-            List<Document> relayed = mongo.find(Query.query(Criteria.where("outbox").size(0)).limit(200), Document.class, COLLECTION);
+            // Oldest first through the writtenAt index: access_log holds only batches not yet archived
+            // (pending ones and those relayed since the last run), never the history.
+            List<Document> relayed = mongo.find(Query.query(Criteria.where("writtenAt").lte(Date.from(clock.instant()))
+                    .and("outbox").size(0)).with(Sort.by("writtenAt")).limit(200), Document.class, COLLECTION);
             if (relayed.isEmpty()) {
                 break;
             }

@@ -1,6 +1,7 @@
 package cn.govdata.sharing.grant;
 
 import cn.govdata.platform.outbox.OutboxMessage;
+import cn.govdata.platform.outbox.VersionedWrites;
 import cn.govdata.platform.problem.PlatformException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;

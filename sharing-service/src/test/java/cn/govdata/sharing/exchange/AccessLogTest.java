@@ -39,9 +39,13 @@ class AccessLogTest {
     private AccessLog log;
 
     private AccessLog start(ExchangeProperties.AccessLog.Mode mode) {
+        return start(mode, 0, Duration.ofSeconds(10));
+    }
+
+    private AccessLog start(ExchangeProperties.AccessLog.Mode mode, int maxBatch, Duration writeTimeout) {
         when(mongo.getCollection(AccessLog.COLLECTION)).thenReturn(collection);
         var properties = new ExchangeProperties(null, null, 0, null, 0, null, null, null,
-                new ExchangeProperties.AccessLog(mode, 0, 0, Duration.ofSeconds(10), Duration.ofHours(1), null, null, null));
+                new ExchangeProperties.AccessLog(mode, 0, maxBatch, writeTimeout, Duration.ofHours(1), null, null, null));
         log = new AccessLog(mongo, new Events(JsonMapper.builder().build(), clock, "sharing-service"), clock, properties,
                 new SimpleMeterRegistry());
         log.start();
@@ -108,5 +112,56 @@ class AccessLogTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(written).hasSize(1));
         assertThat(attempts.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aCallThatFallsBehindWritesThatStillCompleteIsToldToComeBackRatherThanThatTheStoreIsDown() throws Exception {
+        // Every insert works but takes 100 ms and holds one record, so twenty calls at once queue
+        // for two seconds: those past the 300 ms write timeout are load, not an outage.
+        doAnswer(i -> {
+            Thread.sleep(100);
+            written.add(i.getArgument(0));
+            return null;
+        }).when(collection).insertOne(any());
+        AccessLog accessLog = start(ExchangeProperties.AccessLog.Mode.GROUP_COMMIT, 1, Duration.ofMillis(300));
+        List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            for (int c = 0; c < 20; c++) {
+                String id = "busy-" + c;
+                calls.add(pool.submit(() -> accessLog.record(access(id))));
+            }
+            List<ExchangeException> refusals = new ArrayList<>();
+            for (var call : calls) {
+                try {
+                    call.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refusals.add((ExchangeException) e.getCause());
+                }
+            }
+
+            assertThat(refusals).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.status().value()).isEqualTo(429);
+                assertThat(e.slug()).isEqualTo("access-log-overloaded");
+                assertThat(e.getMessage()).contains("访问记录写入繁忙").contains("behind under load");
+                assertThat(e.retryAfterSeconds()).isEqualTo("1");
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallWaitingOnAStoreThatWritesNothingIsStillA503() {
+        doAnswer(i -> {
+            Thread.sleep(2_000);
+            return null;
+        }).when(collection).insertOne(any());
+
+        assertThatThrownBy(() -> start(ExchangeProperties.AccessLog.Mode.GROUP_COMMIT, 0, Duration.ofMillis(300)).record(access("a-4")))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(503);
+                    assertThat(e.slug()).isEqualTo("access-log-unavailable");
+                });
     }
 }

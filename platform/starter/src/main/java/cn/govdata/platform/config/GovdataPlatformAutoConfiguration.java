@@ -2,9 +2,11 @@ package cn.govdata.platform.config;
 
 import cn.govdata.events.Topics;
 import cn.govdata.platform.inbox.IdempotentConsumer;
+import cn.govdata.platform.inbox.InboxProperties;
 import cn.govdata.platform.inbox.InboundEvent;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxCollection;
+import cn.govdata.platform.outbox.OutboxNudges;
 import cn.govdata.platform.outbox.OutboxProperties;
 import cn.govdata.platform.outbox.OutboxRelay;
 import cn.govdata.platform.problem.ProblemHandler;
@@ -15,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,7 +38,7 @@ import java.util.List;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, GovdataPlatformAutoConfiguration.KafkaTopicProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, InboxProperties.class, GovdataPlatformAutoConfiguration.KafkaTopicProperties.class})
 public class GovdataPlatformAutoConfiguration {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -66,14 +69,25 @@ public class GovdataPlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-                            OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, collections, properties, meters);
+    OutboxNudges outboxNudges() {
+        return new OutboxNudges();
+    }
+
+    /** Every write of this process that queues outbox messages wakes the relay once the store confirms it. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer outboxNudgesListener(OutboxNudges nudges) {
+        return settings -> settings.addCommandListener(nudges);
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
-        return new IdempotentConsumer(mongo, clock, meters);
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+                            OutboxProperties properties, MeterRegistry meters, OutboxNudges nudges) {
+        return new OutboxRelay(mongo, kafka, collections, properties, meters, nudges);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, Clock clock, MeterRegistry meters, InboxProperties inbox) {
+        return new IdempotentConsumer(mongo, clock, meters, inbox);
     }
 
     /**

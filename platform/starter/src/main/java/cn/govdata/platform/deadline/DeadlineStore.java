@@ -47,8 +47,9 @@ final class DeadlineStore {
     }
 
     /**
-     * Indexes come with the first registration rather than at start-up, so a service starts while
-     * its database is away. Claims do not need them to be correct: each is one atomic findAndModify.
+     * Indexes come with the first use rather than at start-up, so a service starts while its
+     * database is away. Every query leads with a key of one of them: the poll reads pending
+     * deadlines only, never the closed history. Claims do not need them to be correct: each is one atomic findAndModify.
      */
     void ensureIndexes() {
         if (indexed) {
@@ -58,6 +59,7 @@ final class DeadlineStore {
         indexes.createIndex(new Index().on("process", Sort.Direction.ASC).on("step", Sort.Direction.ASC)
                 .on("subjectId", Sort.Direction.ASC).unique().named("deadline_key"));
         indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("state_due"));
+        indexes.createIndex(new Index().on("reviewDueAt", Sort.Direction.ASC).sparse().named("review_due"));
         indexed = true;
     }
 
@@ -68,6 +70,7 @@ final class DeadlineStore {
     }
 
     Optional<DeadlineDocument> find(String process, String step, String subjectId) {
+        ensureIndexes();
         return Optional.ofNullable(mongo.findOne(key(process, step, subjectId), DeadlineDocument.class, collection));
     }
 
@@ -76,6 +79,7 @@ final class DeadlineStore {
      * lease on; the lease makes this replica its only firer until {@code now + lease}.
      */
     Optional<DeadlineDocument> claim(String owner, Instant now, Duration lease) {
+        ensureIndexes();
         Query claimable = Query.query(where("state").is(DeadlineState.PENDING.name()).andOperator(
                         new Criteria().orOperator(where("leaseUntil").is(null), where("leaseUntil").lte(now)),
                         new Criteria().orOperator(where("dueAt").lte(now),
@@ -122,6 +126,7 @@ final class DeadlineStore {
     }
 
     Page<DeadlineDocument> list(DeadlineState state, String process, String department, String region, Pageable pageable) {
+        ensureIndexes();
         Query query = new Query();
         if (state != null) {
             query.addCriteria(where("state").is(state.name()));
@@ -155,6 +160,7 @@ final class DeadlineStore {
      * replaced notice for that year may move (pending) or call into question (fired).
      */
     List<DeadlineDocument> dependingOn(int year, List<String> states) {
+        ensureIndexes();
         Query query = Query.query(where("state").in(states).and("period").ne(null).and("calendarYears").is(year));
         return mongo.find(query, DeadlineDocument.class, collection);
     }
@@ -164,6 +170,7 @@ final class DeadlineStore {
      * years; re-planning recomputes them from the profile's rule and fills those fields in.
      */
     List<DeadlineDocument> pendingWithoutCalendarYears() {
+        ensureIndexes();
         Query query = Query.query(where("state").is(DeadlineState.PENDING.name()).and("calendarYears").is(null)
                 .and("rule").ne(null).and("receivedAt").ne(null));
         return mongo.find(query, DeadlineDocument.class, collection);
@@ -190,13 +197,17 @@ final class DeadlineStore {
     }
 
     Page<DeadlineDocument> forReview(Pageable pageable) {
-        Query query = Query.query(where("reviewDueAt").ne(null));
+        ensureIndexes();
+        // reviewDueAt is only ever set to a time, so "exists" is "not null" and the sparse index holds
+        // just the deadlines awaiting review, not every fired or closed one.
+        Query query = Query.query(where("reviewDueAt").exists(true));
         long total = mongo.count(query, DeadlineDocument.class, collection);
         query.with(pageable).with(Sort.by("dueAt", "_id"));
         return new PageImpl<>(mongo.find(query, DeadlineDocument.class, collection), pageable, total);
     }
 
     private Map<List<String>, Long> countBy(Criteria criteria) {
+        ensureIndexes();
         Aggregation overdue = Aggregation.newAggregation(
                 Aggregation.match(criteria),
                 Aggregation.group("process", "responsibleDepartment").count().as("count"));

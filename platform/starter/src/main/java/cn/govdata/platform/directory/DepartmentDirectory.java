@@ -5,6 +5,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -16,6 +17,7 @@ public final class DepartmentDirectory {
     static final String COLLECTION = "directory";
 
     private final MongoTemplate mongo;
+    private volatile boolean indexed;
 
     public DepartmentDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -26,6 +28,7 @@ public final class DepartmentDirectory {
     }
 
     public Page<DirectoryEntry> list(String region, Pageable pageable) {
+        ensureIndexes();
         Query query = region == null ? new Query() : Query.query(Criteria.where("region").is(region));
         long total = mongo.count(query, DirectoryEntry.class, COLLECTION);
         query.with(pageable).with(Sort.by("_id"));
@@ -33,6 +36,15 @@ public final class DepartmentDirectory {
     }
 
     void save(DirectoryEntry entry) {
+        ensureIndexes();
         mongo.save(entry, COLLECTION);
+    }
+
+    /** With the first use rather than at start-up, so a service starts while its store is away. */
+    private void ensureIndexes() {
+        if (!indexed) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC).named("region"));
+            indexed = true;
+        }
     }
 }

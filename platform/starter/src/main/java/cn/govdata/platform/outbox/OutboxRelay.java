@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,8 +25,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +38,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Present exactly while a document's outbox holds a message; the poll's sparse index is on it. */
+    static final String PENDING_KEY = "outbox.eventId";
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final List<OutboxCollection> collections;
@@ -45,15 +48,25 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
     private final Counter failures;
-    private ScheduledExecutorService executor;
+    private final Object signal = new Object();
+    private boolean nudged;
+    private volatile boolean indexed;
+    private volatile boolean lastDrainLeftWork;
+    private Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
                        OutboxProperties properties, MeterRegistry meters) {
+        this(mongo, kafka, collections, properties, meters, new OutboxNudges());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+                       OutboxProperties properties, MeterRegistry meters, OutboxNudges nudges) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections;
         this.properties = properties;
+        nudges.wake(this::nudge);
         Gauge.builder("outbox_pending", pending, AtomicLong::get)
                 .description("Events written with their state change but not yet acknowledged by Kafka")
                 .register(meters);
@@ -62,16 +75,45 @@ public final class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    /**
+     * Declares, on every outbox collection, the sparse index the poll reads: a document is in it
+     * only while its outbox holds a message, so a poll costs the pending events, not the history.
+     */
+    public void ensureIndexes() {
+        if (indexed) {
+            return;
+        }
+        for (OutboxCollection collection : collections) {
+            mongo.indexOps(collection.name()).createIndex(new Index().on(PENDING_KEY, Sort.Direction.ASC).sparse().named("outbox_pending"));
+        }
+        indexed = true;
+    }
+
+    /**
+     * Wakes the relay now: a writer has committed a document with outbox messages. Only a hint; the
+     * idle poll still finds what other replicas (or a crash) left behind.
+     */
+    public void nudge() {
+        synchronized (signal) {
+            nudged = true;
+            signal.notifyAll();
+        }
+    }
+
     /** Drains every registered collection once; returns how many messages were published. */
     public int drain() {
+        // Declared with the first poll rather than at start-up, so a service starts while its store is away.
+        ensureIndexes();
         int sent = 0;
         long stillPending = 0;
+        boolean fullBatch = false;
         for (OutboxCollection collection : collections) {
-            Query withPending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
+            Query withPending = new Query(Criteria.where(PENDING_KEY).exists(true)).limit(properties.batchSize());
             List<Document> documents = mongo.find(withPending, Document.class, collection.name());
             if (documents.isEmpty()) {
                 continue;
             }
+            fullBatch |= documents.size() >= properties.batchSize();
             // Every message of the poll goes out at once, so the producer batches them into a few
             // requests; waiting for each acknowledgement in turn cost a broker round trip and a
             // produce request per event, which capped the exchange's access events near 100/s.
@@ -111,6 +153,8 @@ public final class OutboxRelay implements SmartLifecycle {
             }
         }
         pending.set(stillPending);
+        // A full batch that went out means more may be waiting: go again at once rather than sleep.
+        lastDrainLeftWork = fullBatch && stillPending == 0;
         return sent;
     }
 
@@ -158,29 +202,66 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                drain();
-            } catch (RuntimeException e) {
-                log.warn("Outbox poll failed; retrying in {} ms: {}", period, e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
         running = true;
+        worker = new Thread(this::relay, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /**
+     * Drains, then waits for a nudge or the poll interval. Each empty poll doubles the wait up to
+     * {@code idlePollInterval}; a nudge or published events bring it back to {@code pollInterval}.
+     * Failed sends back off like empty polls, so a broker outage is not a busy loop.
+     */
+    private void relay() {
+        long interval = properties.pollInterval().toMillis();
+        long idleCap = Math.max(interval, properties.idlePollInterval().toMillis());
+        while (running) {
+            int sent = 0;
+            try {
+                sent = drain();
+            } catch (RuntimeException e) {
+                log.warn("Outbox poll failed; retrying in {} ms: {}", interval, e.toString());
+            }
+            if (!running) {
+                return;
+            }
+            if (sent > 0 && lastDrainLeftWork) {
+                continue;
+            }
+            boolean wasNudged = await(interval);
+            interval = wasNudged || sent > 0 ? properties.pollInterval().toMillis() : Math.min(idleCap, interval * 2);
+        }
+    }
+
+    private boolean await(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        synchronized (signal) {
+            try {
+                while (!nudged && running) {
+                    long left = until - System.currentTimeMillis();
+                    if (left <= 0) {
+                        break;
+                    }
+                    signal.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            boolean was = nudged;
+            nudged = false;
+            return was;
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (executor != null) {
-            executor.shutdown();
+        nudge();
+        if (worker != null) {
             try {
-                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                worker.join(properties.sendTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -47,6 +47,14 @@ public class StarterTestApplication {
     /** The process whose {@code decide} step has a handler; it fails as often as told before succeeding. */
     public static final String HANDLED_PROCESS = "handled";
 
+    /** An aggregate collection of the tests' own, so relay tests write documents nothing else reads. */
+    public static final String RELAY_TEST_COLLECTION = "relay_test";
+
+    @Bean
+    cn.govdata.platform.outbox.OutboxCollection relayTestCollection() {
+        return new cn.govdata.platform.outbox.OutboxCollection(RELAY_TEST_COLLECTION);
+    }
+
     @Bean
     RecordingHandler recordingHandler() {
         return new RecordingHandler();

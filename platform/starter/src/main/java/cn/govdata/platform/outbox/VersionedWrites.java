@@ -1,6 +1,5 @@
-package cn.govdata.sharing.grant;
+package cn.govdata.platform.outbox;
 
-import cn.govdata.platform.outbox.OutboxMessage;
 import org.bson.Document;
 import org.springframework.data.mapping.PersistentProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one write of a state change: every field of the new state, the new events appended to the
+ * The one write path for an aggregate and its events: every field of the new state, the new events
+ * appended to the document's outbox with {@code $push}, the version bumped, all in one update
+ * conditional on {@code {_id, version}} as read. A load-append-save replace would write back the
+ * outbox as it was read, resurrecting messages the relay removed meanwhile (sent twice).
+ *
+ * <p>The one write of a state change: every field of the new state, the new events appended to the
  * document's outbox, the version bumped, all conditional on the version that was read. Unlike a
  * replace it neither re-adds events the relay already removed nor overwrites fields other writers
  * own (the exchange's {@code lastUsedAt}).
