@@ -15,19 +15,27 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authorization matrix: every operation of every service, read from the OpenAPI documents
- * through the gateway, against every kind of caller, compared with the table below. A caller the
- * table does not allow must get 401 or 403 (zero unexpected allows); on reads, a caller it allows
- * must not. An operation missing from the table fails the test, so a new endpoint has to be
- * classified before it ships.
+ * The authorization matrix, in two layers.
  *
- * <p>Path parameters are placeholders ({@code X1}) and write bodies are {@code {}}, so the matrix
- * checks the role-level decision; writes are sent only by callers expected to be refused, so the
- * run changes nothing. An allow is a 2xx/3xx (or 5xx); a 400/404/409/422 to a caller who should be
- * refused means validation or a lookup ran before the role check: nothing happened, the refusal is
- * just not proven, and such answers are printed rather than failed. Rows marked {@link #ANY_TOKEN} are so far classified only as "needs a token":
- * their department, region and role rules live in the use cases and are covered by each service's
- * tests, not yet by this table.
+ * <p>Role level: every operation of every service, read from the OpenAPI documents through the
+ * gateway, against every kind of caller, compared with {@link #EXPECTED}. A caller the table does
+ * not allow must get 401 or 403 (zero unexpected allows); on reads, a caller it allows must not.
+ * An operation missing from the table fails the test, so a new endpoint has to be classified before
+ * it ships. Path parameters are placeholders ({@code X1}); writes carry a body that would be valid
+ * from an allowed caller where one is known ({@link #BODIES}), else {@code {}}, and are sent only
+ * to callers expected to be refused, so the run changes nothing. A 400/404/409/422 to a caller who
+ * should be refused means validation or a lookup ran before the role check: nothing happened, the
+ * refusal is just not proven, and such answers are printed rather than failed. The few rows still
+ * marked {@link #ANY_TOKEN} (an objection case's pages, evidence and withdrawal, a resource's objections, pseudonym
+ * resolution, an open-data application's page) are classified only as "needs a token" at this
+ * level; every other row is exact, and the resource rows pin those down on real resources.
+ *
+ * <p>Resource level ({@link #probes}): real resources of one run (a department's draft, an entry of
+ * one county's region, a provider registration, a grant and an application between two
+ * departments, the exchange, a citizen's objection transferred to a department, a company's
+ * open-data application, a department's scorecard), so the department, region and ownership rules
+ * run: the owning department's role is allowed and another department's same role refused, a
+ * county of another region refused, one citizen or company refused another's case or application.
  */
 class AuthorizationMatrixSystemTest {
 
@@ -56,6 +64,7 @@ class AuthorizationMatrixSystemTest {
     static final Set<Kind> DEPARTMENT_USERS = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     /** A department's dept-approver decides on applications for, and suspends grants of, its own resources. */
     static final Set<Kind> APPROVERS = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR);
+    static final Set<Kind> APPROVERS_OR_BUREAU = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.BUREAU);
     /** The exchange serves a department's dept-consumer (person or system) holding a grant. */
     static final Set<Kind> EXCHANGE_CONSUMERS = EnumSet.of(Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     static final Set<Kind> DATA_OFFICERS_OR_BUREAU = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.SYSTEM_PSB, Kind.BUREAU);
@@ -177,19 +186,19 @@ class AuthorizationMatrixSystemTest {
             Map.entry("GET /api/objections/track/{trackingNumber}", ANY_TOKEN),
             Map.entry("POST /api/objections/track/{trackingNumber}/withdraw", ANY_TOKEN),
             Map.entry("GET /api/open-data/applications", SIGNED_IN),
-            Map.entry("POST /api/open-data/applications", ANY_TOKEN),
+            Map.entry("POST /api/open-data/applications", PUBLIC_APPLICANTS),
             Map.entry("GET /api/open-data/applications/{id}", ANY_TOKEN),
-            Map.entry("POST /api/open-data/applications/{id}/decision", DATA_OFFICERS),
+            Map.entry("POST /api/open-data/applications/{id}/decision", APPROVERS),
             Map.entry("POST /api/open-data/applications/{id}/licence", PUBLIC_APPLICANTS),
-            Map.entry("POST /api/open-data/applications/{id}/licence/revoke", ANY_TOKEN),
-            Map.entry("POST /api/open-data/applications/{id}/licence/suspend", ANY_TOKEN),
+            Map.entry("POST /api/open-data/applications/{id}/licence/revoke", APPROVERS),
+            Map.entry("POST /api/open-data/applications/{id}/licence/suspend", APPROVERS),
             Map.entry("POST /api/open-data/applications/{id}/usage-reports", PUBLIC_APPLICANTS),
             Map.entry("PUT /api/open-data/datasets/{entryId}/masking", DATA_OFFICERS),
             Map.entry("POST /api/open-data/datasets/{entryId}/versions", DATA_OFFICERS),
             Map.entry("GET /api/open-data/deadlines", GOVERNMENT),
             Map.entry("POST /api/open-data/deadlines", OPERATOR_ONLY),
             Map.entry("GET /api/open-data/directory", SIGNED_IN),
-            Map.entry("POST /api/open-data/plans", ANY_TOKEN),
+            Map.entry("POST /api/open-data/plans", DATA_OFFICERS),
             Map.entry("GET /api/open-data/policy", SIGNED_IN),
             Map.entry("GET /api/open-data/public/agreement", PUBLIC),
             Map.entry("GET /api/open-data/public/datasets", PUBLIC),
@@ -207,26 +216,26 @@ class AuthorizationMatrixSystemTest {
             Map.entry("GET /api/sharing/applications", GOVERNMENT),
             Map.entry("POST /api/sharing/applications", DEPARTMENT_USERS),
             Map.entry("GET /api/sharing/applications/{id}", GOVERNMENT),
-            Map.entry("POST /api/sharing/applications/{id}/attachments", ANY_TOKEN),
-            Map.entry("GET /api/sharing/applications/{id}/attachments/{attachmentId}", ANY_TOKEN),
-            Map.entry("POST /api/sharing/applications/{id}/coordination", ANY_TOKEN),
+            Map.entry("POST /api/sharing/applications/{id}/attachments", DEPARTMENT_USERS),
+            Map.entry("GET /api/sharing/applications/{id}/attachments/{attachmentId}", GOVERNMENT),
+            Map.entry("POST /api/sharing/applications/{id}/coordination", BUREAU_ONLY),
             Map.entry("POST /api/sharing/applications/{id}/decision", APPROVERS),
-            Map.entry("POST /api/sharing/applications/{id}/escalation", ANY_TOKEN),
+            Map.entry("POST /api/sharing/applications/{id}/escalation", DEPARTMENT_USERS),
             Map.entry("POST /api/sharing/applications/{id}/formality-check", BUREAU_ONLY),
-            Map.entry("POST /api/sharing/applications/{id}/implementation", ANY_TOKEN),
+            Map.entry("POST /api/sharing/applications/{id}/implementation", DATA_OFFICERS),
             Map.entry("GET /api/sharing/deadlines", GOVERNMENT),
             Map.entry("POST /api/sharing/deadlines", OPERATOR_ONLY),
             Map.entry("GET /api/sharing/demands", GOVERNMENT),
             Map.entry("POST /api/sharing/demands", DEPARTMENT_USERS),
             Map.entry("GET /api/sharing/demands/{id}", GOVERNMENT),
-            Map.entry("POST /api/sharing/demands/{id}/answer", ANY_TOKEN),
-            Map.entry("POST /api/sharing/demands/{id}/fulfilment", ANY_TOKEN),
+            Map.entry("POST /api/sharing/demands/{id}/answer", DEPARTMENT_USERS),
+            Map.entry("POST /api/sharing/demands/{id}/fulfilment", DEPARTMENT_USERS),
             Map.entry("GET /api/sharing/directory", SIGNED_IN),
             Map.entry("GET /api/sharing/grants", GOVERNMENT),
-            Map.entry("POST /api/sharing/grants/{grantId}/renewal", ANY_TOKEN),
+            Map.entry("POST /api/sharing/grants/{grantId}/renewal", DEPARTMENT_USERS),
             Map.entry("GET /api/sharing/grants/{id}", GOVERNMENT),
             Map.entry("POST /api/sharing/grants/{id}/platform-review", BUREAU_ONLY),
-            Map.entry("POST /api/sharing/grants/{id}/revocation", ANY_TOKEN),
+            Map.entry("POST /api/sharing/grants/{id}/revocation", APPROVERS_OR_BUREAU),
             Map.entry("DELETE /api/sharing/grants/{id}/suspension", BUREAU_ONLY),
             Map.entry("POST /api/sharing/grants/{id}/suspension", BUREAU_ONLY),
             Map.entry("GET /api/sharing/policy", SIGNED_IN),

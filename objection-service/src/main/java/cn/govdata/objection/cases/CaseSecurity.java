@@ -9,13 +9,19 @@ import org.springframework.http.HttpMethod;
 import java.util.List;
 
 /**
- * The objection desk's own steps (routing, closing, marking a record disputed) refused to everyone
- * but the platform operator in the security chain, before the body is validated; the controller's
- * {@code @PreAuthorize} only ran after the body was bound, so a citizen was told what a valid
- * routing looks like (400) instead of 403.
+ * Role rules decided in the security chain, before the body is validated: the controller's
+ * {@code @PreAuthorize} only ran after the body was bound, so a caller without the role was told
+ * what a valid body looks like (400) instead of 403. The objection desk's own steps (routing,
+ * closing, marking a record disputed) are the platform operator's; objections are filed by the
+ * public and by departments' consumers.
  */
 @Configuration(proxyBeanMethods = false)
-class OperatorSecurity {
+class CaseSecurity {
+
+    @Bean
+    RoleRestrictedPath filingForObjectors() {
+        return new RoleRestrictedPath(HttpMethod.POST, "/api/objections/cases", List.of(Roles.PUBLIC_APPLICANT, Roles.DEPT_CONSUMER));
+    }
 
     @Bean
     RoleRestrictedPath routingForTheOperator() {
