@@ -271,7 +271,18 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/sharing/grants/{id}/platform-review", "{\"confirm\":true}"),
             Map.entry("POST /api/sharing/grants/{id}/suspension", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/open-data/applications/{id}/licence", "{\"agreementVersion\":\"v1\",\"accepted\":true}"),
-            Map.entry("PUT /api/open-data/datasets/{entryId}/masking", "{\"rules\":{\"姓名\":\"NAME\"}}"));
+            Map.entry("PUT /api/open-data/datasets/{entryId}/masking", "{\"rules\":{\"姓名\":\"NAME\"}}"),
+            Map.entry("POST /api/open-data/applications/{id}/licence/revoke", "{\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/open-data/applications/{id}/licence/suspend", "{\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/open-data/applications", OpenDataSystemTest.application("X1", "domestic-controlled-enterprise", true)),
+            Map.entry("POST /api/sharing/applications/{id}/coordination", "{\"outcome\":\"UPHOLD_REFUSAL\",\"reasons\":[\"权限矩阵\"]}"),
+            Map.entry("POST /api/sharing/applications/{id}/escalation", "{\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/grants/{grantId}/renewal", "{\"validTo\":\"2030-06-30T16:00:00Z\"}"),
+            Map.entry("POST /api/sharing/grants/{id}/revocation", "{\"ground\":\"OTHER\",\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/demands", "{\"addressedTo\":\"PSB\",\"description\":\"权限矩阵\",\"items\":[\"姓名\"],"
+                    + "\"purpose\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/demands/{id}/answer", "{\"answer\":\"CANNOT\",\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/demands/{id}/fulfilment", "{\"resourceId\":\"X1\"}"));
 
     static String bodyFor(OpenApiOperations.Operation op) {
         String key = op.key();
