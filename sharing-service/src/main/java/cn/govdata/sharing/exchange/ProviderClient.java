@@ -27,18 +27,37 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.HttpVersion;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,9 +66,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,8 +78,15 @@ import java.util.function.Supplier;
  * Calls a provider's API on the consumer's behalf, guarded per provider registration by
  * Resilience4j: retry (connect failures only, the provider never saw the request) around a circuit
  * breaker (connect errors, timeouts and 5xx count as failures) around a bulkhead (calls in flight)
- * around a time limiter (the registration's timeout). One pooled JDK HTTP/1.1 client serves all
- * providers; its connections are reused across calls.
+ * around a time limiter (the registration's timeout). One pooled Apache HttpClient 5 (async,
+ * HTTP/1.1) serves all providers; its connections are reused across calls.
+ *
+ * <p>No DNS rebinding: each call resolves the provider's host once ({@link ProviderAddresses#check}),
+ * and the request's target carries the checked address, so the connection goes to exactly that
+ * address and nothing resolves the name again. TLS still verifies, and sends SNI for, the host name.
+ * Pooled connections are keyed by host name and address, so one made to an address that was allowed
+ * then is never reused for an address that was not checked. The client's own {@link DnsResolver}, in
+ * case anything ever asks it, answers only with addresses that pass the same check.
  */
 @Component
 class ProviderClient {
@@ -69,7 +95,7 @@ class ProviderClient {
     record Reply(int status, byte[] body) {
     }
 
-    private final HttpClient http;
+    private final CloseableHttpAsyncClient http;
     private final ScheduledExecutorService scheduler;
     private final ExchangeProperties properties;
     private final ProviderCredentials credentials;
@@ -86,17 +112,33 @@ class ProviderClient {
         this.credentials = credentials;
         this.addresses = addresses;
         this.scheduler = Executors.newScheduledThreadPool(2, daemon("exchange-timer"));
-        // HTTP/1.1 on purpose: the JDK's HTTP/2 client funnels every call to a host through one
-        // connection, and on plain http it would try an h2c upgrade first. Idle connections are pooled.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Completions run on the client's selector thread: everything chained to a provider call
-                // (status check, breaker and bulkhead bookkeeping, waking the waiting request thread) is
-                // short and never blocks, and a hand-off to a pool per response cost more than the work.
-                .executor(Runnable::run)
+        // HTTP/1.1 on purpose: one HTTP/2 connection per host would funnel every call through it.
+        // No redirects (a 3xx comes back as an answer, never followed to another host), no automatic
+        // retries (Resilience4j decides), no cookies, no proxies from system properties.
+        var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckingResolver(addresses))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setTimeToLive(Timeout.ofMinutes(5))
+                        .build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                // Concurrency is each provider's bulkhead's business, not the pool's (whose defaults are 5 per route).
+                .setMaxConnTotal(4_096)
+                .setMaxConnPerRoute(1_024)
                 .build();
+        this.http = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .build();
+        this.http.start();
         this.breakers = CircuitBreakerRegistry.of(breakerConfig(properties.circuitBreaker()));
         this.bulkheads = BulkheadRegistry.ofDefaults();
         this.timeLimiters = TimeLimiterRegistry.ofDefaults();
@@ -109,6 +151,7 @@ class ProviderClient {
 
     @PreDestroy
     void close() {
+        http.close(CloseMode.IMMEDIATE);
         scheduler.shutdownNow();
     }
 
@@ -127,32 +170,70 @@ class ProviderClient {
     }
 
     Reply get(ProviderRegistration provider, URI uri, String consumerDepartment) {
-        // Checked again on every call: the name may point elsewhere now than at registration (DNS rebinding).
+        // Resolved and checked on every call: the name may point elsewhere now than at registration.
+        // The connection below goes to these addresses only (DNS rebinding).
         var verdict = addresses.check(uri);
         if (!verdict.allowed()) {
-            throw ExchangeException.provider(HttpStatus.BAD_GATEWAY, "provider-address-refused", "Provider address refused",
-                    "The exchange does not call the provider of resource " + provider.id() + ": " + verdict.refusal().get(), null);
+            throw refused(provider, verdict.refusal().get());
         }
+        List<InetAddress> checked = verdict.addresses();
         Guard guard = guardFor(provider);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = bare(uri.getHost());
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+        var request = SimpleRequestBuilder.get(uri)
+                .setVersion(HttpVersion.HTTP_1_1)
                 // The time limiter decides; the client's own timeout only frees the connection behind it.
-                .timeout(provider.timeout().plusMillis(250))
-                .header("Accept", "application/json")
-                .header("X-Consumer-Department", consumerDepartment);
+                .setRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
+                        .setResponseTimeout(Timeout.of(provider.timeout().plusMillis(250)))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .addHeader("Accept", "application/json")
+                .addHeader("X-Consumer-Department", consumerDepartment);
         String requestId = RequestIds.current();
         if (requestId != null) {
-            request.header(RequestIds.HEADER, requestId);
+            request.addHeader(RequestIds.HEADER, requestId);
         }
-        credentials.authorizationFor(provider.id()).ifPresent(value -> request.header("Authorization", value));
-        HttpRequest built = request.build();
+        credentials.authorizationFor(provider.id()).ifPresent(value -> request.addHeader("Authorization", value));
+        var built = request.build();
         long maxBytes = properties.maxResponseSize().toBytes();
+        AtomicInteger attempt = new AtomicInteger();
 
-        Supplier<CompletionStage<Reply>> call = () -> http.sendAsync(built, limited(maxBytes)).thenApply(response -> {
-            if (response.statusCode() >= 500) {
-                throw new ProviderFailure("answered " + response.statusCode());
-            }
-            return new Reply(response.statusCode(), response.body());
-        });
+        Supplier<CompletionStage<Reply>> call = () -> {
+            // A retry after a connect failure tries the next checked address (a multi-homed provider).
+            InetAddress address = checked.get(Math.floorMod(attempt.getAndIncrement(), checked.size()));
+            HttpHost target = new HttpHost(scheme, address, host, port);
+            CompletableFuture<Reply> reply = new CompletableFuture<>();
+            Future<Reply> exchange = http.execute(target, SimpleRequestProducer.create(built), new LimitedReply(maxBytes),
+                    null, null, new FutureCallback<>() {
+                        @Override
+                        public void completed(Reply result) {
+                            if (result.status() >= 500) {
+                                reply.completeExceptionally(new ProviderFailure("answered " + result.status()));
+                            } else {
+                                reply.complete(result);
+                            }
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            reply.completeExceptionally(e);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            reply.cancel(false);
+                        }
+                    });
+            // The time limiter cancels the stage on timeout: abort the exchange and drop its connection.
+            reply.whenComplete((r, e) -> {
+                if (reply.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
+            return reply;
+        };
         Supplier<CompletionStage<Reply>> guarded = Retry.decorateCompletionStage(guard.retry, scheduler,
                 CircuitBreaker.decorateCompletionStage(guard.breaker,
                         Bulkhead.decorateCompletionStage(guard.bulkhead,
@@ -179,7 +260,7 @@ class ProviderClient {
         if (failure instanceof BulkheadFullException) {
             return unavailable(provider, "it already has " + provider.maxConcurrent() + " calls in flight", Duration.ofSeconds(1));
         }
-        if (failure instanceof TimeoutException || failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+        if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException && !(failure instanceof ConnectTimeoutException)) {
             return ExchangeException.provider(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "Provider timed out",
                     "The provider of resource " + provider.id() + " did not answer within " + provider.timeout().toMillis() + " ms",
                     Duration.ofSeconds(2));
@@ -193,7 +274,57 @@ class ProviderClient {
                     "The provider of resource " + provider.id() + " answered with more than "
                             + properties.maxResponseSize().toMegabytes() + " MB; narrow the query", null);
         }
+        if (failure instanceof AddressRefused refusedAddress) {
+            return refused(provider, refusedAddress.getMessage());
+        }
         return unavailable(provider, "it cannot be reached (" + failure.getClass().getSimpleName() + ")", Duration.ofSeconds(5));
+    }
+
+    private static ExchangeException refused(ProviderRegistration provider, String why) {
+        return ExchangeException.provider(HttpStatus.BAD_GATEWAY, "provider-address-refused", "Provider address refused",
+                "The exchange does not call the provider of resource " + provider.id() + ": " + why, null);
+    }
+
+    private static String bare(String host) {
+        return host != null && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * The connection manager's resolver. Requests carry their checked address, so it is not asked in
+     * normal operation; should anything ask, it answers only with addresses that pass the same check.
+     */
+    static final class CheckingResolver implements DnsResolver {
+        private final ProviderAddresses addresses;
+
+        CheckingResolver(ProviderAddresses addresses) {
+            this.addresses = addresses;
+        }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            var verdict = addresses.check(host, port);
+            if (!verdict.allowed()) {
+                throw new AddressRefused(verdict.refusal().get());
+            }
+            return verdict.addresses().stream().map(a -> new InetSocketAddress(a, port)).toList();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            throw new AddressRefused("the exchange resolves a provider's host only together with its port");
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return host;
+        }
+    }
+
+    /** A connection the checks refused: never retried, never counted against the provider. */
+    static final class AddressRefused extends UnknownHostException {
+        AddressRefused(String message) {
+            super(message);
+        }
     }
 
     private static ExchangeException unavailable(ProviderRegistration provider, String why, Duration retryAfter) {
@@ -246,8 +377,8 @@ class ProviderClient {
                 .permittedNumberOfCallsInHalfOpenState(c.permittedCallsInHalfOpenState())
                 .recordException(e -> {
                     Throwable t = unwrap(e);
-                    // Our own concurrency limit and oversized answers say nothing about the provider's health.
-                    return !(t instanceof ResponseTooLarge || t instanceof BulkheadFullException);
+                    // Our own concurrency limit, oversized answers and refused addresses say nothing about the provider's health.
+                    return !(t instanceof ResponseTooLarge || t instanceof BulkheadFullException || t instanceof AddressRefused);
                 })
                 .build();
     }
@@ -264,8 +395,11 @@ class ProviderClient {
     /** The connection was never made, so the provider cannot have acted on the request: safe to repeat. */
     static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
-                    || t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof AddressRefused) {
+                return false;
+            }
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof java.nio.channels.UnresolvedAddressException || t instanceof UnknownHostException) {
                 return true;
             }
             if (t instanceof ClosedChannelException) {
@@ -303,53 +437,42 @@ class ProviderClient {
     }
 
     /** Collects the body but gives up (and drops the connection) once it exceeds {@code max} bytes. */
-    private static HttpResponse.BodyHandler<byte[]> limited(long max) {
-        return info -> new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-            private final List<ByteBuffer> parts = new ArrayList<>();
-            private Flow.Subscription subscription;
-            private long size;
+    static final class LimitedReply extends AbstractBinResponseConsumer<Reply> {
+        private final long max;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private int status;
 
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return body;
-            }
+        LimitedReply(long max) {
+            this.max = max;
+        }
 
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                s.request(Long.MAX_VALUE);
-            }
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) {
+            status = response.getCode();
+        }
 
-            @Override
-            public void onNext(List<ByteBuffer> items) {
-                for (ByteBuffer item : items) {
-                    size += item.remaining();
-                    if (size > max) {
-                        subscription.cancel();
-                        body.completeExceptionally(new ResponseTooLarge());
-                        return;
-                    }
-                    parts.add(item);
-                }
-            }
+        @Override
+        protected int capacityIncrement() {
+            return 64 * 1024;
+        }
 
-            @Override
-            public void onError(Throwable throwable) {
-                body.completeExceptionally(throwable);
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if ((long) body.size() + src.remaining() > max) {
+                throw new ResponseTooLarge();
             }
+            byte[] chunk = new byte[src.remaining()];
+            src.get(chunk);
+            body.write(chunk);
+        }
 
-            @Override
-            public void onComplete() {
-                byte[] bytes = new byte[(int) size];
-                int at = 0;
-                for (ByteBuffer part : parts) {
-                    int n = part.remaining();
-                    part.get(bytes, at, n);
-                    at += n;
-                }
-                body.complete(bytes);
-            }
-        };
+        @Override
+        protected Reply buildResult() {
+            return new Reply(status, body.toByteArray());
+        }
+
+        @Override
+        public void releaseResources() {
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.govdata.sharing.provider;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -24,9 +25,9 @@ import java.util.Optional;
  * on 127.0.0.1); and, when the allow-list is not empty, only hosts, networks (CIDR) or
  * {@code address:port} entries on it. The production profile refuses to start with an empty list.
  *
- * <p>The JDK HTTP client resolves the host again when it connects; within the JVM's address cache
- * period ({@code networkaddress.cache.ttl}, 30 s by default) that lookup returns the addresses
- * checked here, so a name cannot be re-pointed between the check and the connection.
+ * <p>The host is resolved once per check, and the exchange connects to exactly the addresses the
+ * check returned ({@link Verdict#addresses()}): nothing resolves the name again between the check and
+ * the connection, so a name cannot be re-pointed there (DNS rebinding).
  */
 @Component
 public class ProviderAddresses {
@@ -38,17 +39,36 @@ public class ProviderAddresses {
         }
     }
 
+    /** Name resolution, replaceable in tests (a name that answers differently the second time). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private static final String ALLOW = "govdata.exchange.providers.allow";
 
     private final Environment environment;
     private final List<String> platform;
+    private final Resolver resolver;
 
+    @Autowired
     public ProviderAddresses(ProviderProperties properties, Environment environment) {
+        this(properties, environment, InetAddress::getAllByName);
+    }
+
+    public ProviderAddresses(ProviderProperties properties, Environment environment, Resolver resolver) {
         this.environment = environment;
+        this.resolver = resolver;
         List<String> own = new ArrayList<>(properties.platformAddresses());
         String port = environment.getProperty("server.port", "8080");
         own.add(environment.getProperty("server.address", "127.0.0.1") + ":" + port);
         own.add("localhost:" + port);
+        // The actuator's own port when it has one (management.server.port): never a provider either.
+        String management = environment.getProperty("management.server.port");
+        if (management != null && !management.isBlank() && !management.strip().equals(port)) {
+            own.add(environment.getProperty("management.server.address", "127.0.0.1") + ":" + management.strip());
+            own.add("localhost:" + management.strip());
+        }
         String eureka = environment.getProperty("eureka.client.service-url.defaultZone",
                 environment.getProperty("eureka.client.serviceUrl.defaultZone", ""));
         for (String zone : eureka.split(",")) {
@@ -79,18 +99,32 @@ public class ProviderAddresses {
         return entries.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList();
     }
 
-    /** Resolves the URL's host and checks every address it has. */
+    /** Resolves the URL's host once and checks every address it has. */
     public Verdict check(URI uri) {
-        List<String> allow = allow();
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
             return refused("names no host");
         }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return check(host, port);
+    }
+
+    /**
+     * Resolves {@code host} once and checks every address it has; the verdict's addresses are the only
+     * ones a connection to this host and port may use.
+     */
+    public Verdict check(String host, int port) {
+        List<String> allow = allow();
+        if (host == null || host.isBlank()) {
+            return refused("names no host");
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] resolved;
         try {
-            resolved = InetAddress.getAllByName(bare);
+            resolved = resolver.resolve(bare);
+            if (resolved == null || resolved.length == 0) {
+                return refused("host " + host + " does not resolve");
+            }
         } catch (UnknownHostException e) {
             return refused("host " + host + " does not resolve");
         }

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -110,5 +115,69 @@ class ProviderClientTest {
                 .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.status().value()).isEqualTo(504));
         assertThat(meters.find("resilience4j.bulkhead.max.allowed.concurrent.calls").tag("name", "provider-R-change").gauge().value())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aNameThatRebindsToLoopbackAfterTheFirstCallIsRefusedAndNoConnectionIsMadeToLoopback() throws Exception {
+        // 127.0.0.2, named exactly on the allow-list, stands in for the provider's public address (no test
+        // may send traffic off this machine); a listener on 127.0.0.1 at the same port counts every
+        // connection made there. The name provider.example resolves only through the test's resolver.
+        var publicProvider = new WireMockServer(options().port(0).bindAddress("127.0.0.2"));
+        publicProvider.start();
+        int port = publicProvider.port();
+        var loopbackConnections = new AtomicInteger();
+        try (var loopback = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+            loopback.setSoTimeout(100);
+            Thread listener = new Thread(() -> {
+                while (!loopback.isClosed()) {
+                    try (var ignored = loopback.accept()) {
+                        loopbackConnections.incrementAndGet();
+                    } catch (SocketTimeoutException e) {
+                        // keep listening
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            listener.start();
+            var answers = new ArrayDeque<>(List.of("127.0.0.2", "127.0.0.1"));
+            var lookups = new AtomicInteger();
+            var rebinding = new cn.govdata.sharing.provider.ProviderAddresses(
+                    new cn.govdata.sharing.provider.ProviderProperties(null, null, 0, null),
+                    new MockEnvironment().withProperty("govdata.exchange.providers.allow", "127.0.0.2:" + port),
+                    host -> {
+                        lookups.incrementAndGet();
+                        return new InetAddress[]{InetAddress.getByName(answers.isEmpty() ? "127.0.0.1" : answers.poll())};
+                    });
+            var rebindingClient = new ProviderClient(new ExchangeProperties(null, null, 0, null, 0, null, null, null, null, null),
+                    new ProviderCredentials(new MockEnvironment()), rebinding, meters);
+            try {
+                publicProvider.stubFor(get(urlEqualTo("/people/1")).willReturn(okJson("{\"a\":1}")));
+                var registration = new ProviderRegistration("R-rebind", "PSB", ProviderRegistration.Mode.API,
+                        "http://provider.example:" + port + "/people/{key}", null, 2_000, "k", List.of(), List.of(), 8, List.of(),
+                        "x", Instant.now(), Instant.now(), 1L);
+                URI uri = URI.create("http://provider.example:" + port + "/people/1");
+
+                assertThat(rebindingClient.get(registration, uri, "HRSS").status()).isEqualTo(200);
+                assertThatThrownBy(() -> rebindingClient.get(registration, uri, "HRSS"))
+                        .isInstanceOfSatisfying(ExchangeException.class, e -> {
+                            assertThat(e.status().value()).isEqualTo(502);
+                            assertThat(e.getMessage()).contains("127.0.0.1").contains("loopback");
+                        });
+
+                // One lookup per call, no second one behind the check; the host name still goes in the Host header.
+                assertThat(lookups).hasValue(2);
+                publicProvider.verify(1, getRequestedFor(urlEqualTo("/people/1"))
+                        .withHeader("Host", equalTo("provider.example:" + port)));
+                Thread.sleep(300);
+                assertThat(loopbackConnections).hasValue(0);
+            } finally {
+                rebindingClient.close();
+                loopback.close();
+                listener.join(2_000);
+            }
+        } finally {
+            publicProvider.stop();
+        }
     }
 }

@@ -55,4 +55,33 @@ class ProviderAddressesTest {
         assertThat(refusal(addresses, "http://no-such-host.invalid/api")).contains("does not resolve");
         assertThat(ProviderAddresses.inNetwork(java.net.InetAddress.getByName("10.20.255.1"), "10.20.0.0/16")).isTrue();
     }
+
+    @Test
+    void eachCheckResolvesOnceAndANameRepointedToLoopbackIsRefusedWithNoAddressToConnectTo() throws Exception {
+        var answers = new java.util.ArrayDeque<>(java.util.List.of("203.0.113.10", "127.0.0.1"));
+        var lookups = new java.util.concurrent.atomic.AtomicInteger();
+        var addresses = new ProviderAddresses(new ProviderProperties(null, null, 0, null),
+                new MockEnvironment().withProperty("govdata.exchange.providers.allow", "*.provider.example"),
+                host -> {
+                    lookups.incrementAndGet();
+                    return new java.net.InetAddress[]{java.net.InetAddress.getByName(answers.poll())};
+                });
+
+        var first = addresses.check("api.provider.example", 443);
+        var second = addresses.check("api.provider.example", 443);
+
+        assertThat(first.allowed()).isTrue();
+        assertThat(first.addresses()).extracting(java.net.InetAddress::getHostAddress).containsExactly("203.0.113.10");
+        assertThat(second.refusal()).get().asString().contains("127.0.0.1").contains("loopback");
+        assertThat(second.addresses()).isEmpty();
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void theServicesOwnManagementPortIsOneOfThePlatformsOwnAddresses() {
+        var environment = new MockEnvironment().withProperty("server.port", "8082").withProperty("management.server.port", "9082")
+                .withProperty("govdata.exchange.providers.allow", "127.0.0.1:9082");
+        var addresses = new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment);
+        assertThat(refusal(addresses, "http://127.0.0.1:9082/actuator/prometheus")).contains("platform's own services");
+    }
 }

@@ -5,11 +5,13 @@ import cn.govdata.platform.requestid.RequestIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -112,6 +114,25 @@ public class GovdataSecurityAutoConfiguration implements WebMvcConfigurer {
                                     "Authentication required", "A valid bearer token from the govdata realm is required"));
                         }));
         return http.build();
+    }
+
+    /**
+     * The operator's own endpoints every service has (moving the demo clock, registering a demo
+     * deadline) refused to everyone else in the chain, before the body is validated: the methods'
+     * {@code @PreAuthorize} ran only after binding, so any caller was told what a valid body looks like.
+     */
+    @Bean
+    @ConditionalOnProperty("govdata.api-base")
+    RoleRestrictedPath clockForTheOperator(Environment environment) {
+        return new RoleRestrictedPath(HttpMethod.POST, environment.getProperty("govdata.api-base") + "/time/advance",
+                List.of(Roles.PLATFORM_OPERATOR));
+    }
+
+    @Bean
+    @ConditionalOnProperty("govdata.api-base")
+    RoleRestrictedPath deadlinesForTheOperator(Environment environment) {
+        return new RoleRestrictedPath(HttpMethod.POST, environment.getProperty("govdata.api-base") + "/deadlines",
+                List.of(Roles.PLATFORM_OPERATOR));
     }
 
     @Bean
