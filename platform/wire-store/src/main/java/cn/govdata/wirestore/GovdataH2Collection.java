@@ -127,7 +127,7 @@ final class GovdataH2Collection extends H2Collection {
     /**
      * The key ranges of the index that hold every document satisfying the constraints, or null if the
      * leading field is unconstrained. Fields fixed to points extend the prefix; the first field that is a
-     * range (or merely exists) ends it.
+     * range (or merely exists) ends it. Each range is {from, to, fromInclusive, toInclusive}.
      */
     static List<Object[]> ranges(SecondaryIndex index, QueryConstraints constraints) {
         List<String> fields = index.fields();
@@ -164,27 +164,37 @@ final class GovdataH2Collection extends H2Collection {
         for (Object[] prefix : prefixes) {
             Object[] from = prefix.clone();
             Object[] to = prefix.clone();
+            boolean fromInclusive = true;
+            boolean toInclusive = true;
             int rest = depth;
             if (tail != null) {
-                Object[] bounds = tailBounds(tail, index.isMultikey(depth));
-                from[depth] = bounds[0];
-                to[depth] = bounds[1];
+                TailBounds bounds = tailBounds(tail, index.isMultikey(depth));
+                from[depth] = bounds.from;
+                to[depth] = bounds.to;
+                fromInclusive = bounds.fromInclusive;
+                toInclusive = bounds.toInclusive;
                 rest++;
             }
+            // Past the constrained fields a compound key is open; an exclusive bound on the last
+            // constrained field is had by opening the rest the other way round ({@code $gt: 5} starts
+            // after (5, HIGH), {@code $lt: 9} ends before (9, LOW)).
             for (int i = rest; i < width; i++) {
-                from[i] = KeyOrder.LOW;
-                to[i] = KeyOrder.HIGH;
+                from[i] = fromInclusive ? KeyOrder.LOW : KeyOrder.HIGH;
+                to[i] = toInclusive ? KeyOrder.HIGH : KeyOrder.LOW;
             }
-            ranges.add(width == 1 ? new Object[] {from[0], to[0]}
-                    : new Object[] {new KeyOrder.Tuple(from), new KeyOrder.Tuple(to)});
+            ranges.add(width == 1 ? new Object[] {from[0], to[0], fromInclusive, toInclusive}
+                    : new Object[] {new KeyOrder.Tuple(from), new KeyOrder.Tuple(to), fromInclusive, toInclusive});
         }
         return ranges;
     }
 
-    private static Object[] tailBounds(QueryConstraints.Constraint constraint, boolean multikey) {
+    private record TailBounds(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+    }
+
+    private static TailBounds tailBounds(QueryConstraints.Constraint constraint, boolean multikey) {
         if (constraint.kind() == QueryConstraints.Kind.EXISTS) {
             // Present means any key but MISSING: an empty array, a null, any value.
-            return new Object[] {KeyOrder.EMPTY_ARRAY, KeyOrder.HIGH};
+            return new TailBounds(KeyOrder.EMPTY_ARRAY, true, KeyOrder.HIGH, true);
         }
         Object low = constraint.low();
         Object high = constraint.high();
@@ -194,8 +204,12 @@ final class GovdataH2Collection extends H2Collection {
         }
         // Comparisons are type-bracketed: {$gt: 5} never matches a string, so one bound closes the range
         // at the end of its own type.
-        Object from = low != null ? low : KeyOrder.floorOfTypeOf(high);
-        Object to = high != null ? high : KeyOrder.ceilingOfTypeOf(low);
-        return new Object[] {from, to};
+        if (low == null) {
+            return new TailBounds(KeyOrder.floorOfTypeOf(high), true, high, constraint.highInclusive());
+        }
+        if (high == null) {
+            return new TailBounds(low, constraint.lowInclusive(), KeyOrder.ceilingOfTypeOf(low), true);
+        }
+        return new TailBounds(low, constraint.lowInclusive(), high, constraint.highInclusive());
     }
 }

@@ -27,7 +27,11 @@ final class QueryConstraints {
      * One usable condition on a field: POINTS (equality or {@code $in}: {@code points}), RANGE
      * ({@code low} and/or {@code high}, inclusive), or EXISTS ({@code $exists: true}).
      */
-    record Constraint(Kind kind, List<Object> points, Object low, Object high) {
+    record Constraint(Kind kind, List<Object> points, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
+
+        static Constraint points(List<Object> points) {
+            return new Constraint(Kind.POINTS, points, null, false, null, false);
+        }
     }
 
     private final Map<String, List<Constraint>> byField = new LinkedHashMap<>();
@@ -78,7 +82,7 @@ final class QueryConstraints {
 
     private static Constraint constraintOf(Object value) {
         if (isPointValue(value)) {
-            return new Constraint(Kind.POINTS, List.of(SecondaryIndex.normalize(value)), null, null);
+            return Constraint.points(List.of(SecondaryIndex.normalize(value)));
         }
         if (!(value instanceof Document operators) || BsonRegularExpression.isRegularExpression(value)
                 || operators.isEmpty() || !operators.keySet().stream().allMatch(k -> k.startsWith("$"))) {
@@ -86,31 +90,32 @@ final class QueryConstraints {
         }
         Object eq = operators.get("$eq");
         if (operators.containsKey("$eq") && isPointValue(eq)) {
-            return new Constraint(Kind.POINTS, List.of(SecondaryIndex.normalize(eq)), null, null);
+            return Constraint.points(List.of(SecondaryIndex.normalize(eq)));
         }
         if (operators.get("$in") instanceof Collection<?> in && in.stream().allMatch(QueryConstraints::isPointValue)) {
-            return new Constraint(Kind.POINTS, in.stream().map(SecondaryIndex::normalize).distinct().toList(), null, null);
+            return Constraint.points(in.stream().map(SecondaryIndex::normalize).distinct().toList());
         }
-        Object low = rangeBound(operators, "$gt", "$gte");
-        Object high = rangeBound(operators, "$lt", "$lte");
+        String lowOperator = rangeOperator(operators, "$gt", "$gte");
+        String highOperator = rangeOperator(operators, "$lt", "$lte");
+        Object low = lowOperator == null ? null : SecondaryIndex.normalize(operators.get(lowOperator));
+        Object high = highOperator == null ? null : SecondaryIndex.normalize(operators.get(highOperator));
         if (low != null && high != null && KeyOrder.group(low) != KeyOrder.group(high)) {
             // No value can satisfy both; either bound alone is still a correct (generous) range.
             high = null;
         }
         if (low != null || high != null) {
-            return new Constraint(Kind.RANGE, null, low, high);
+            return new Constraint(Kind.RANGE, null, low, "$gte".equals(lowOperator), high, "$lte".equals(highOperator));
         }
         if (operators.containsKey("$exists") && isTrue(operators.get("$exists"))) {
-            return new Constraint(Kind.EXISTS, null, null, null);
+            return new Constraint(Kind.EXISTS, null, null, false, null, false);
         }
         return null;
     }
 
-    private static Object rangeBound(Document operators, String exclusive, String inclusive) {
+    private static String rangeOperator(Document operators, String exclusive, String inclusive) {
         for (String operator : new String[] {exclusive, inclusive}) {
-            Object bound = operators.get(operator);
-            if (isRangeValue(bound)) {
-                return SecondaryIndex.normalize(bound);
+            if (isRangeValue(operators.get(operator))) {
+                return operator;
             }
         }
         return null;

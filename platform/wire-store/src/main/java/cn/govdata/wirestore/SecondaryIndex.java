@@ -13,7 +13,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.CannotIndexParallelArraysError;
 
@@ -37,12 +36,14 @@ final class SecondaryIndex extends Index<Object> {
     // and a set per key would triple the memory of those).
     private final TreeMap<Object, Object> entries = new TreeMap<>(KeyOrder.INSTANCE);
     private final List<String> fields;
+    private final String[][] paths;
     private final boolean[] multikey;
     private long entryCount;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.fields = keys.stream().map(IndexKey::getKey).toList();
+        this.paths = fields.stream().map(field -> field.split("\\.")).toArray(String[][]::new);
         this.multikey = new boolean[fields.size()];
     }
 
@@ -128,16 +129,19 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /**
-     * The positions under keys from {@code from} to {@code to} (both inclusive) for each range, or null as
+     * The positions under keys in each range ({@code from, to, fromInclusive, toInclusive}), or null as
      * soon as there are more than {@code cap} of them, so that a worse plan stops early.
      */
     synchronized Set<Object> collect(List<Object[]> ranges, int cap) {
         Set<Object> positions = new LinkedHashSet<>();
         for (Object[] range : ranges) {
-            if (KeyOrder.INSTANCE.compare(range[0], range[1]) > 0) {
-                continue; // {$gte: 5, $lte: 3}: nothing can match
+            boolean fromInclusive = (Boolean) range[2];
+            boolean toInclusive = (Boolean) range[3];
+            int order = KeyOrder.INSTANCE.compare(range[0], range[1]);
+            if (order > 0 || (order == 0 && !(fromInclusive && toInclusive))) {
+                continue; // {$gte: 5, $lte: 3} or {$gt: 5, $lt: 5}: nothing can match
             }
-            NavigableMap<Object, Object> slice = entries.subMap(range[0], true, range[1], true);
+            NavigableMap<Object, Object> slice = entries.subMap(range[0], fromInclusive, range[1], toInclusive);
             for (Object value : slice.values()) {
                 if (value instanceof Positions many) {
                     positions.addAll(many);
@@ -190,10 +194,11 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /**
-     * The keys of a document: per field, every element of an array (flattened at any depth, since the
-     * path may cross arrays of sub-documents), {@link KeyOrder#MISSING} for an absent field and
-     * {@link KeyOrder#EMPTY_ARRAY} for an empty array; compound keys are the cross product, which
-     * MongoDB bounds by refusing two array fields in one document. A sparse index skips documents
+     * The keys of a document: per field, the values its path reaches (through arrays of sub-documents and
+     * nested arrays, more generously than MongoDB: mongo-java-server's matcher also looks through nested
+     * arrays), {@link KeyOrder#MISSING} where the path ends early, and {@link KeyOrder#EMPTY_ARRAY} where
+     * it ends at an empty array, which {@code $exists: true} matches. Compound keys are the cross product,
+     * which MongoDB bounds by refusing two array fields in one document. A sparse index skips documents
      * that have none of its fields.
      */
     Set<Object> keysOf(Document document) {
@@ -201,20 +206,17 @@ final class SecondaryIndex extends Index<Object> {
         String arrayField = null;
         boolean anyPresent = false;
         for (int i = 0; i < fields.size(); i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, fields.get(i));
             List<Object> values = new ArrayList<>(1);
-            if (value instanceof Collection<?> collection) {
-                if (arrayField != null) {
+            boolean crossedArray = collect(document, paths[i], 0, values);
+            if (crossedArray) {
+                if (arrayField != null && fields.size() > 1) {
                     throw new CannotIndexParallelArraysError(List.of(arrayField, fields.get(i)));
                 }
                 arrayField = fields.get(i);
                 markMultikey(i);
-                flatten(collection, values);
-                if (values.isEmpty()) {
-                    values.add(KeyOrder.EMPTY_ARRAY);
-                }
-            } else {
-                values.add(normalize(value));
+            }
+            if (values.isEmpty()) {
+                values.add(KeyOrder.MISSING);
             }
             if (values.size() != 1 || values.get(0) != KeyOrder.MISSING) {
                 anyPresent = true;
@@ -232,6 +234,40 @@ final class SecondaryIndex extends Index<Object> {
         return keys;
     }
 
+    /** Adds the values the path reaches from {@code node}; returns whether it crossed an array. */
+    private static boolean collect(Object node, String[] path, int depth, List<Object> out) {
+        if (node instanceof Collection<?> array) {
+            if (depth == path.length && array.isEmpty()) {
+                out.add(KeyOrder.EMPTY_ARRAY);
+                return true;
+            }
+            for (Object element : array) {
+                collect(element, path, depth, out);
+            }
+            if (depth < path.length && isArrayIndex(path[depth]) && array instanceof List<?> list) {
+                int index = Integer.parseInt(path[depth]);
+                if (index < list.size()) {
+                    collect(list.get(index), path, depth + 1, out);
+                }
+            }
+            return true;
+        }
+        if (depth == path.length) {
+            out.add(normalize(node));
+            return false;
+        }
+        if (node instanceof Document subDocument) {
+            Object child = subDocument.containsKey(path[depth]) ? subDocument.get(path[depth]) : Missing.getInstance();
+            return collect(child, path, depth + 1, out);
+        }
+        out.add(KeyOrder.MISSING);
+        return false;
+    }
+
+    private static boolean isArrayIndex(String fragment) {
+        return !fragment.isEmpty() && fragment.length() < 10 && fragment.chars().allMatch(Character::isDigit);
+    }
+
     private synchronized void markMultikey(int fieldIndex) {
         multikey[fieldIndex] = true;
     }
@@ -244,16 +280,6 @@ final class SecondaryIndex extends Index<Object> {
         for (Object value : perField.get(depth)) {
             current[depth] = value;
             crossProduct(perField, depth + 1, current, out);
-        }
-    }
-
-    private static void flatten(Collection<?> collection, List<Object> out) {
-        for (Object element : collection) {
-            if (element instanceof Collection<?> nested) {
-                flatten(nested, out);
-            } else {
-                out.add(normalize(element));
-            }
         }
     }
 
