@@ -46,6 +46,7 @@ class SecondaryIndexDifferentialTest {
     @Test
     void indexedAndUnindexedCollectionsAnswerAlikeThroughQueriesUpdatesDeletesAndARestart() throws Exception {
         Path file = dir.resolve("diff.mv.db");
+        java.util.Map<String, Long> entriesBefore;
         try (WireStore store = WireStore.start(file, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase db = client.getDatabase("diff");
@@ -54,19 +55,20 @@ class SecondaryIndexDifferentialTest {
             createIndexes(indexed);
 
             List<Document> documents = new ArrayList<>();
-            for (int i = 0; i < 1500; i++) {
+            for (int i = 0; i < 800; i++) {
                 documents.add(randomDocument());
             }
             // The driver only reads a document it writes (every one has an _id), so both can share instances.
             indexed.insertMany(documents);
             plain.insertMany(documents);
 
-            for (int round = 0; round < 6; round++) {
+            for (int round = 0; round < 4; round++) {
                 compareQueries(indexed, plain, 60);
                 compareWrites(indexed, plain, 40);
             }
             compareQueries(indexed, plain, 100);
             assertSameContents(indexed, plain);
+            entriesBefore = entryCounts(store);
         }
 
         try (WireStore store = WireStore.start(file, "127.0.0.1", 0);
@@ -74,11 +76,9 @@ class SecondaryIndexDifferentialTest {
             MongoDatabase db = client.getDatabase("diff");
             MongoCollection<Document> indexed = db.getCollection("indexed");
             MongoCollection<Document> plain = db.getCollection("plain");
-            assertThat(store.collection("diff", "indexed").getIndexes())
-                    .as("indexes are rebuilt from system.indexes on reopening the file")
-                    .filteredOn(index -> index instanceof SecondaryIndex).hasSize(8)
-                    .allSatisfy(index -> assertThat(index.getCount()).isPositive());
-            compareQueries(indexed, plain, 150);
+            assertThat(entryCounts(store)).as("indexes are rebuilt from system.indexes on reopening the file")
+                    .hasSize(8).isEqualTo(entriesBefore);
+            compareQueries(indexed, plain, 100);
             compareWrites(indexed, plain, 40);
             compareQueries(indexed, plain, 100);
             assertSameContents(indexed, plain);
@@ -239,8 +239,10 @@ class SecondaryIndexDifferentialTest {
             String context = "seed " + SEED + ", filter " + filter.toJson() + ", update " + update.toJson();
             switch (random.nextInt(6)) {
                 case 0 -> {
-                    DeleteResult a = indexed.deleteMany(filter);
-                    DeleteResult b = plain.deleteMany(filter);
+                    // Broad deletes would leave too few documents for the later rounds to say much.
+                    Document narrow = plain.countDocuments(filter) <= 30 ? filter : new Document("_id", randomId());
+                    DeleteResult a = indexed.deleteMany(narrow);
+                    DeleteResult b = plain.deleteMany(narrow);
                     assertThat(a.getDeletedCount()).as(context).isEqualTo(b.getDeletedCount());
                 }
                 case 1 -> {
@@ -309,6 +311,13 @@ class SecondaryIndexDifferentialTest {
         assertThat(indexed.find().sort(new Document("_id", 1)).into(new ArrayList<>()))
                 .as("seed " + SEED + ": whole collections")
                 .isEqualTo(plain.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+    }
+
+    private static java.util.Map<String, Long> entryCounts(WireStore store) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        store.collection("diff", "indexed").getIndexes().stream().filter(index -> index instanceof SecondaryIndex)
+                .forEach(index -> counts.put(index.getName(), index.getCount()));
+        return counts;
     }
 
     private static List<Object> ids(FindIterable<Document> found) {
