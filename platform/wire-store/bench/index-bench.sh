@@ -9,6 +9,7 @@
 # Usage: platform/wire-store/bench/index-bench.sh [sizes]     e.g. 10000,100000,1000000
 #   BENCH_SIZES      default sizes (10000,100000,200000)
 #   BENCH_JAVA_OPTS  JVM options of the benchmark, which runs store and client in one JVM (default -Xmx1g)
+#   BENCH_STORES     stock,wire (default) or wire alone: stock needs seconds per call at 1M documents
 #   MVN_ARGS         extra Maven arguments, e.g. -o when ~/.m2 is populated
 # Works on a fresh clone: it builds the module (and its parent) first, without installing anything.
 set -euo pipefail
@@ -27,5 +28,5 @@ mvn -B -q ${MVN_ARGS:-} -pl platform/wire-store dependency:build-classpath -Dmde
 module=platform/wire-store/target
 echo "sizes: $SIZES; JVM: ${BENCH_JAVA_OPTS:--Xmx1g}; $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 # shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.backend=error \
+exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dbench.stores="${BENCH_STORES:-stock,wire}" -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.backend=error \
   -cp "$module/classes:$module/test-classes:$(cat "$cp_file")" cn.govdata.wirestore.IndexBench "$SIZES"

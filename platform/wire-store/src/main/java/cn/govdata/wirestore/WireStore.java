@@ -29,10 +29,10 @@ import de.bwaldvogel.mongo.MongoServer;
  * (including {@code _id}) by equality or {@code $in}, whatever other fields it constrains, or when it
  * constrains the leading key of a secondary index by equality, {@code $in}, a range or
  * {@code $exists: true}, at top level or inside a top-level {@code $and} ({@link GovdataH2Collection}
- * says how the plan is chosen). Other filters ({@code $or}, {@code $ne}, {@code $nin}, {@code $regex},
- * {@code null}, {@code $exists: false}, embedded-document or array equality, {@code $expr}) and
- * aggregation pipelines scan the collection. Not supported at all: transactions, {@code $text},
- * TTL expiry.
+ * says how the plan is chosen). Filters without such a constraint (only {@code $or}, {@code $ne},
+ * {@code $nin}, {@code $regex}, {@code null}, {@code $exists: false}, embedded-document or array
+ * equality, {@code $expr}, ...) and aggregation pipelines scan the collection; the module's README
+ * lists the shapes exactly. Not supported at all: transactions, {@code $text}, TTL expiry.
  *
  * <p>The oplog, which change streams read, is off by default: every write would append to it, and
  * mongo-java-server reads it whole on every change-stream poll. With {@code --oplog=on} it is kept, and
