@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -38,6 +40,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
  */
 final class GovdataH2Collection extends H2Collection {
 
+    private static final Logger log = LoggerFactory.getLogger(GovdataH2Collection.class);
     private static final int MAX_POINT_COMBINATIONS = 1024;
 
     GovdataH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -47,20 +50,63 @@ final class GovdataH2Collection extends H2Collection {
 
     /**
      * Fills a new secondary index in one pass over the documents (mongo-java-server makes two: a check,
-     * then the additions), which is what reopening a large file costs per index.
+     * then the additions). While the file is being opened, indexes are only collected here and filled
+     * together by {@link #fillDeferredIndexes()}: one pass for all of them, and one position object per
+     * document shared by all, instead of a copy per index.
      */
     @Override
     public void addIndex(Index<Object> index) {
         boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
-        if (!known && index instanceof SecondaryIndex secondary && secondary.isEmpty()) {
-            try {
-                streamAllDocumentsWithPosition().forEach(entry -> secondary.add(entry.getDocument(), entry.getPosition(), this));
-            } catch (MongoServerError e) {
-                secondary.drop();
-                throw new IndexBuildFailedException(e, this);
+        if (!known && index instanceof SecondaryIndex secondary && secondary.isEmpty() && !isEmpty()) {
+            if (database().isOpening()) {
+                secondary.defer();
+                deferred().add(secondary);
+            } else {
+                fill(List.of(secondary));
             }
         }
         super.addIndex(index);
+    }
+
+    void fillDeferredIndexes() {
+        List<SecondaryIndex> pending = deferred();
+        if (pending.isEmpty()) {
+            return;
+        }
+        pending.forEach(SecondaryIndex::undefer);
+        long start = System.nanoTime();
+        fill(pending);
+        log.info("filled {} secondary indexes of {} from {} documents in {} ms", pending.size(), getFullName(), count(),
+                (System.nanoTime() - start) / 1_000_000);
+        pending.clear();
+    }
+
+    private void fill(List<SecondaryIndex> indexes) {
+        try {
+            streamAllDocumentsWithPosition().forEach(entry -> {
+                for (SecondaryIndex index : indexes) {
+                    index.add(entry.getDocument(), entry.getPosition(), this);
+                }
+            });
+        } catch (MongoServerError e) {
+            indexes.forEach(SecondaryIndex::drop);
+            throw new IndexBuildFailedException(e, this);
+        }
+    }
+
+    private GovdataH2Database database() {
+        return (GovdataH2Database) getDatabase();
+    }
+
+    // No initializer: addIndex runs while the superclass constructors of the database are still
+    // running, and an initializer would run after them and drop what they collected.
+    private List<SecondaryIndex> deferredIndexes;
+
+    private List<SecondaryIndex> deferred() {
+        if (deferredIndexes == null) {
+            deferredIndexes = new ArrayList<>();
+        }
+        return deferredIndexes;
     }
 
     @Override

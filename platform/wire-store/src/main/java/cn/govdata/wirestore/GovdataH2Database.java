@@ -34,8 +34,24 @@ final class GovdataH2Database extends H2Database {
     // field of this subclass could be set; reading the superclass's field is the only way to reach it then.
     private static final Field MV_STORE = storeField();
 
+    // False while the superclass constructor opens collections and indexes (a field without initializer
+    // keeps its default until this constructor's body runs): secondary indexes are then filled afterwards,
+    // all of a collection's in one pass.
+    private boolean opened;
+    // No initializer, for the same reason: openOrCreateCollection fills it during the superclass constructor.
+    private List<GovdataH2Collection> openedCollections;
+
     GovdataH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
+        if (openedCollections != null) {
+            openedCollections.forEach(GovdataH2Collection::fillDeferredIndexes);
+            openedCollections = null;
+        }
+        opened = true;
+    }
+
+    boolean isOpening() {
+        return !opened;
     }
 
     @Override
@@ -52,7 +68,14 @@ final class GovdataH2Database extends H2Database {
         MVStore mvStore = mvStore();
         MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName);
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullCollectionName);
-        return new GovdataH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        GovdataH2Collection collection = new GovdataH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        if (!opened) {
+            if (openedCollections == null) {
+                openedCollections = new java.util.ArrayList<>();
+            }
+            openedCollections.add(collection);
+        }
+        return collection;
     }
 
     private MVStore mvStore() {

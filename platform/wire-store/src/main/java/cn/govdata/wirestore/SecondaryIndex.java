@@ -39,6 +39,8 @@ final class SecondaryIndex extends Index<Object> {
     private final String[][] paths;
     private final boolean[] multikey;
     private long entryCount;
+    // Set while the index waits to be filled together with its siblings (see GovdataH2Database).
+    private boolean deferred;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -301,6 +303,20 @@ final class SecondaryIndex extends Index<Object> {
             return KeyOrder.UNORDERED;
         }
         return value;
+    }
+
+    synchronized void defer() {
+        deferred = true;
+    }
+
+    synchronized void undefer() {
+        deferred = false;
+    }
+
+    /** A deferred index claims to be filled, so that mongo-java-server does not fill it on its own. */
+    @Override
+    public synchronized boolean isEmpty() {
+        return !deferred && entryCount == 0;
     }
 
     @Override
