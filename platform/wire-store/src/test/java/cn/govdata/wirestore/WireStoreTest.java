@@ -3,6 +3,7 @@ package cn.govdata.wirestore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ class WireStoreTest {
     }
 
     @Test
-    void changeStreamsReportInsertsBecauseTheOplogIsOn() throws Exception {
-        try (WireStore store = WireStore.start(dir.resolve("cs.mv.db"), "127.0.0.1", 0);
+    void changeStreamsReportInsertsWhenTheOplogIsSwitchedOn() throws Exception {
+        try (WireStore store = WireStore.start(dir.resolve("cs.mv.db"), "127.0.0.1", 0, Duration.ofMinutes(10), Duration.ofMinutes(1));
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> outbox = client.getDatabase("sharing").getCollection("outbox");
             try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = outbox.watch()
@@ -63,6 +64,47 @@ class WireStoreTest {
                         .satisfies(change -> assertThat(change.getDocumentKey().getString("_id").getValue()).isEqualTo("E-1"));
             }
         }
+    }
+
+    @Test
+    void writesLeaveNoOplogEntriesByDefault() throws Exception {
+        try (WireStore store = WireStore.start(dir.resolve("no-oplog.mv.db"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("sharing").getCollection("outbox").insertOne(new Document("_id", "E-1"));
+
+            assertThat(client.getDatabase("local").getCollection("oplog.rs").countDocuments()).isZero();
+        }
+    }
+
+    @Test
+    void oplogEntriesOlderThanTheRetentionAreTrimmed() throws Exception {
+        try (WireStore store = WireStore.start(dir.resolve("trim.mv.db"), "127.0.0.1", 0, Duration.ofSeconds(3), Duration.ofMillis(100));
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> outbox = client.getDatabase("sharing").getCollection("outbox");
+            for (int i = 0; i < 20; i++) {
+                outbox.insertOne(new Document("_id", "E-" + i));
+            }
+            MongoCollection<Document> oplog = client.getDatabase("local").getCollection("oplog.rs");
+            assertThat(oplog.countDocuments()).isEqualTo(20);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (oplog.countDocuments() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(oplog.countDocuments()).isZero();
+            assertThat(outbox.countDocuments()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void oplogIsOffUnlessSwitchedOnByArgumentOrEnvironment() {
+        assertThat(WireStore.Settings.parse(new String[0], Map.of())).containsEntry("oplog", "off")
+                .containsEntry("oplogRetentionMinutes", "10");
+        assertThat(WireStore.Settings.parse(new String[0], Map.of("GOVDATA_WIRE_STORE_OPLOG", "on"))).containsEntry("oplog", "on");
+        assertThat(WireStore.Settings.parse(new String[] {"--oplog=off", "--oplog-retention-minutes=3"},
+                Map.of("GOVDATA_WIRE_STORE_OPLOG", "on"))).containsEntry("oplog", "off").containsEntry("oplogRetentionMinutes", "3");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WireStore.Settings.parse(new String[] {"--oplog=yes"}, Map.of()));
     }
 
     @Test
