@@ -43,9 +43,10 @@
  * substring match, so 营业 and 执照 occurring apart never match 营业执照.
  * <p>{@link cn.govdata.catalog.search.SearchIndexFeeder} builds it at start-up by streaming the
  * {@code entries} collection (logging count and time) before the web server takes requests, and
- * then follows a change stream on {@code entries} — real MongoDB replica sets, and mongo-java-server
- * with its oplog enabled, as the local runner's wire store has it. A store that cannot stream
- * changes, or a stream that breaks, makes it warn once and poll {@code updatedAt} every 2 s
+ * then follows a change stream on {@code entries} on real MongoDB replica sets. The local wire store
+ * runs without an oplog (reading one there scans every write ever made: platform/wire-store README),
+ * so there, as on any store that cannot stream changes or whose stream breaks, it warns once and
+ * polls {@code updatedAt} (through an index it declares) every 2 s
  * ({@code govdata.catalog.search.poll-interval}), comparing ids and versions every minute to catch
  * deletions. <b>Each replica keeps its own index</b>, fed from the shared collection; two replicas
  * may differ for the latency of the stream (or one poll), and a write is not visible to search on

@@ -2,8 +2,10 @@ package cn.govdata.wirestore;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -151,6 +153,10 @@ final class GovdataH2Collection extends H2Collection {
         if (best != null) {
             return best;
         }
+        Collection<Object> eitherBranch = viaEveryBranch(query.get("$or"));
+        if (eitherBranch != null) {
+            return eitherBranch;
+        }
         int cap = Math.max(count() / 2, 16);
         for (Index<Object> index : getIndexes()) {
             if (index instanceof SecondaryIndex secondary) {
@@ -164,6 +170,29 @@ final class GovdataH2Collection extends H2Collection {
             }
         }
         return best;
+    }
+
+    /**
+     * A top-level {@code $or} is answered from indexes only when every branch has a plan of its own
+     * (as real MongoDB does): the union of the branches' candidates, each document once, since the
+     * candidates are matched against the whole filter afterwards. One unplannable branch means a scan.
+     */
+    private Collection<Object> viaEveryBranch(Object or) {
+        if (!(or instanceof List<?> branches) || branches.isEmpty()) {
+            return null;
+        }
+        Set<Object> union = new LinkedHashSet<>();
+        for (Object branch : branches) {
+            if (!(branch instanceof Document filter)) {
+                return null;
+            }
+            Collection<Object> found = plan(filter);
+            if (found == null) {
+                return null;
+            }
+            union.addAll(found);
+        }
+        return union;
     }
 
     private static Collection<Object> viaUniqueIndex(AbstractUniqueIndex<Object> index, QueryConstraints constraints) {

@@ -16,7 +16,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * What a query filter says about single fields, in the forms an index can answer. Each constraint is a
  * necessary condition for a document to match (the filter is a conjunction of its top-level fields and
  * of {@code $and} clauses), so candidates drawn from any one of them are a superset of the matches.
- * Everything else in the filter ({@code $or}, {@code $ne}, {@code $regex}, {@code null}, embedded
+ * Everything else in the filter ({@code $or}, which the planner answers branch by branch, {@code $ne}, {@code $regex}, {@code null}, embedded
  * documents, arrays) is left to the matcher.
  */
 final class QueryConstraints {

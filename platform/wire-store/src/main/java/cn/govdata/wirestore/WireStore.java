@@ -29,7 +29,8 @@ import de.bwaldvogel.mongo.MongoServer;
  * (including {@code _id}) by equality or {@code $in}, whatever other fields it constrains, or when it
  * constrains the leading key of a secondary index by equality, {@code $in}, a range or
  * {@code $exists: true}, at top level or inside a top-level {@code $and} ({@link GovdataH2Collection}
- * says how the plan is chosen). Filters without such a constraint (only {@code $or}, {@code $ne},
+ * says how the plan is chosen), or a top-level {@code $or} each of whose branches does. Filters
+ * without such a constraint ({@code $or} with an unindexed branch, {@code $ne},
  * {@code $nin}, {@code $regex}, {@code null}, {@code $exists: false}, embedded-document or array
  * equality, {@code $expr}, ...) and aggregation pipelines scan the collection; the module's README
  * lists the shapes exactly. Not supported at all: transactions, {@code $text}, TTL expiry.

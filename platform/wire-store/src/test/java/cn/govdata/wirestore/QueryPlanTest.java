@@ -139,11 +139,20 @@ class QueryPlanTest {
     }
 
     @Test
+    void an_or_whose_every_branch_has_an_index_reads_the_union_of_their_candidates() {
+        assertThat(candidates("{$or: [{status: 'DRAFT'}, {owner: 'dept-5'}]}"))
+                .as("250 drafts and the 10 documents of dept-5, none of them a draft").isEqualTo(260);
+        assertThat(candidates("{$or: [{status: 'DRAFT'}, {owner: 'dept-4'}]}"))
+                .as("dept-4's 10 documents are all drafts: each document once").isEqualTo(250);
+    }
+
+    @Test
     void filters_an_index_cannot_answer_scan() {
         assertThat(candidates("{status: {$ne: 'DRAFT'}}")).isNull();
         assertThat(candidates("{status: null}")).isNull();
         assertThat(candidates("{status: {$exists: false}}")).isNull();
-        assertThat(candidates("{$or: [{status: 'DRAFT'}, {owner: 'dept-4'}]}")).isNull();
+        assertThat(candidates("{$or: [{status: 'DRAFT'}, {status: {$ne: 'RETIRED'}}]}"))
+                .as("one branch without an index of its own").isNull();
         assertThat(candidates("{status: {$regex: '^DR'}}")).isNull();
         assertThat(candidates("{updatedAt: {$gt: {$date: '2026-01-01T00:00:00Z'}}}"))
                 .as("a non-leading key of a compound index").isNull();

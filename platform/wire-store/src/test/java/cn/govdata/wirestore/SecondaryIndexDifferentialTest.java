@@ -182,7 +182,7 @@ class SecondaryIndexDifferentialTest {
     }
 
     private Document randomFilter() {
-        return switch (random.nextInt(24)) {
+        return switch (random.nextInt(27)) {
             case 0 -> new Document("status", randomStatus());
             case 1 -> new Document("status", new Document("$in", List.of(randomStatus(), randomStatus())));
             case 2 -> new Document("n", randomNumberish());
@@ -207,6 +207,11 @@ class SecondaryIndexDifferentialTest {
             case 20 -> new Document("nested.x", random.nextInt(20)).append("d", new Document("$lt", randomDate()));
             case 21 -> new Document("tags", new Document("$exists", true)).append("status", new Document("$ne", randomStatus()));
             case 22 -> new Document("_id", new Document("$in", List.of(randomId(), randomId()))).append("status", randomStatus());
+            case 23 -> new Document("$or", List.of(new Document("status", randomStatus()), new Document("tags", randomTag())));
+            case 24 -> new Document("$or", List.of(new Document("n", new Document("$gt", random.nextInt(20))),
+                    new Document("_id", randomId()), new Document("status", randomStatus())));
+            case 25 -> new Document("$or", List.of(new Document("status", randomStatus()),
+                    new Document("status", new Document("$ne", randomStatus())))).append("n", new Document("$lt", random.nextInt(20)));
             default -> new Document("status", new Document("$in", List.of())).append("n", 1);
         };
     }
