@@ -11,10 +11,15 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * The H2 database with real secondary indexes ({@link SecondaryIndex}) and collections that plan queries
@@ -94,5 +99,25 @@ final class GovdataH2Database extends H2Database {
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("mongo-java-server's H2Database changed: no mvStore field", e);
         }
+    }
+
+    /**
+     * Without an oplog, mongo-java-server answers a change stream with a NoSuchElementException and a
+     * stack trace in this log. Answer as a standalone mongod does instead (code 40573), so a client
+     * sees a plain refusal and falls back (the catalog's search feeder then polls).
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        if (oplog instanceof NoopOplog && "aggregate".equalsIgnoreCase(command) && opensChangeStream(query)) {
+            throw new MongoServerError(40573, "Location40573",
+                    "The $changeStream stage is only supported on replica sets (the wire store runs without an oplog: --oplog=on)");
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+    }
+
+    private static boolean opensChangeStream(Document query) {
+        return query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(0) instanceof Document first && first.containsKey("$changeStream");
     }
 }

@@ -1,6 +1,7 @@
 package cn.govdata.wirestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -63,6 +65,20 @@ class WireStoreTest {
                 assertThat(seen).singleElement()
                         .satisfies(change -> assertThat(change.getDocumentKey().getString("_id").getValue()).isEqualTo("E-1"));
             }
+        }
+    }
+
+    @Test
+    void withoutAnOplogAChangeStreamIsRefusedAsAStandaloneServerRefusesIt() throws Exception {
+        try (WireStore store = WireStore.start(dir.resolve("no-stream.mv.db"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> entries = client.getDatabase("catalog").getCollection("entries");
+
+            assertThatExceptionOfType(MongoCommandException.class)
+                    .isThrownBy(() -> entries.watch().cursor().close())
+                    .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(40573));
+            entries.insertOne(new Document("_id", "still-serving"));
+            assertThat(entries.countDocuments()).isEqualTo(1);
         }
     }
 
