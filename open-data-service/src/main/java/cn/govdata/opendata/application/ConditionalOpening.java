@@ -61,7 +61,7 @@ class ConditionalOpening {
                        DataUseAgreement agreement, Events events, Clock clock) {
         this.mongo = mongo;
         // Every call with an API key looks its licence up by the key's hash; only licensed applications carry one.
-        mongo.indexOps(OpenApplication.COLLECTION).createIndex(new Index().on("licence.keyHash", Sort.Direction.ASC).sparse());
+        mongo.indexOps(OpenApplicationDocument.COLLECTION).createIndex(new Index().on("licence.keyHash", Sort.Direction.ASC).sparse());
         this.listings = listings;
         this.deadlines = deadlines;
         this.profile = profile;
@@ -107,8 +107,8 @@ class ConditionalOpening {
                 caller.actor(), caller.subject(), kind.key(), request.organisation(), request.purpose(), request.scenario(),
                 request.safetyMeasures(), request.commercialUse(), OpenApplication.State.SUBMITTED, now, deadline.dueAt(),
                 deadline.ruleCitation() != null ? deadline.ruleCitation() : deadline.ruleSource(), false, null, null, null, null,
-                List.of(), List.of(event));
-        mongo.insert(application, OpenApplication.COLLECTION);
+                List.of());
+        mongo.insert(OpenApplicationDocument.from(application, List.of(event)));
         return application;
     }
 
@@ -183,7 +183,7 @@ class ConditionalOpening {
         var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state")
                         .in(revoke ? List.of(OpenApplication.State.LICENSED.name(), OpenApplication.State.SUSPENDED.name())
                                 : List.of(OpenApplication.State.LICENSED.name()))),
-                update.push("outbox", event), OpenApplication.COLLECTION);
+                update.push("outbox", event), OpenApplicationDocument.COLLECTION);
         if (result.getModifiedCount() != 1) {
             throw PlatformException.conflict("licence-state", "The licence of " + id + " is not in a state to be "
                     + (revoke ? "revoked" : "suspended"));
@@ -201,7 +201,7 @@ class ConditionalOpening {
                 request.products() == null ? List.of() : request.products(), caller.actor(), clock.instant());
         var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").in(
                         OpenApplication.State.LICENSED.name(), OpenApplication.State.SUSPENDED.name())),
-                new Update().push("usageReports", report), OpenApplication.COLLECTION);
+                new Update().push("usageReports", report), OpenApplicationDocument.COLLECTION);
         if (result.getModifiedCount() != 1) {
             throw PlatformException.conflict("no-licence", "Application " + id + " holds no licence to report on");
         }
@@ -214,7 +214,8 @@ class ConditionalOpening {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("licence.keyHash").is(hash(apiKey.strip()))
-                .and("state").is(OpenApplication.State.LICENSED.name())), OpenApplication.class, OpenApplication.COLLECTION));
+                .and("state").is(OpenApplication.State.LICENSED.name())), OpenApplicationDocument.class))
+                .map(OpenApplicationDocument::toDomain);
     }
 
     OpenApplication view(String id, Caller caller) {
@@ -232,19 +233,19 @@ class ConditionalOpening {
                 ? Criteria.where("department").is(caller.departmentCode().get())
                 : Criteria.where("applicantSubject").is(caller.subject());
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(200),
-                OpenApplication.class, OpenApplication.COLLECTION);
+                OpenApplicationDocument.class).stream().map(OpenApplicationDocument::toDomain).toList();
     }
 
     private void transition(String id, OpenApplication.State from, Update update, OutboxMessage event, String conflict) {
         var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(from.name())),
-                update.push("outbox", event), OpenApplication.COLLECTION);
+                update.push("outbox", event), OpenApplicationDocument.COLLECTION);
         if (result.getModifiedCount() != 1) {
             throw PlatformException.conflict("application-state", conflict);
         }
     }
 
     private OpenApplication find(String id) {
-        return Optional.ofNullable(mongo.findById(id, OpenApplication.class, OpenApplication.COLLECTION))
+        return Optional.ofNullable(mongo.findById(id, OpenApplicationDocument.class)).map(OpenApplicationDocument::toDomain)
                 .orElseThrow(() -> PlatformException.notFound("Open data application", id));
     }
 

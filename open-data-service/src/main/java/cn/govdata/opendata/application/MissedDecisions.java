@@ -36,6 +36,6 @@ class MissedDecisions implements DeadlineHandler {
     public void onMissed(Deadline deadline) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(deadline.subjectId())
                         .and("state").is(OpenApplication.State.SUBMITTED.name())),
-                new Update().set("decisionOverdue", true), OpenApplication.COLLECTION);
+                new Update().set("decisionOverdue", true), OpenApplicationDocument.COLLECTION);
     }
 }

@@ -1,18 +1,16 @@
 package cn.govdata.opendata.application;
 
-import cn.govdata.platform.outbox.OutboxMessage;
-import org.springframework.data.annotation.Id;
-
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An application for conditional open data (SY 34: purpose, scenario, safety measures) and, once
- * approved and the data-use agreement accepted, the licence it became. Collection {@code open_applications};
- * every state change is a conditional single-document update that also pushes its event.
+ * approved and the data-use agreement accepted, the licence it became. Stored as an
+ * {@link OpenApplicationDocument}; every state change is a conditional single-document update that
+ * also pushes its event.
  */
 record OpenApplication(
-        @Id String id,
+        String id,
         String entryId,
         String datasetName,
         String department,
@@ -34,10 +32,7 @@ record OpenApplication(
         Instant decidedAt,
         String reasons,
         Licence licence,
-        List<UsageReport> usageReports,
-        List<OutboxMessage> outbox) {
-
-    static final String COLLECTION = "open_applications";
+        List<UsageReport> usageReports) {
 
     enum State { SUBMITTED, APPROVED, REJECTED, LICENSED, SUSPENDED, REVOKED }
 

@@ -32,20 +32,20 @@ class Applications {
     Applications(MongoTemplate mongo) {
         this.mongo = mongo;
         this.writes = new VersionedWrites(mongo);
-        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("consumerDepartment", Sort.Direction.ASC)
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("consumerDepartment", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC));
-        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC)
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC));
-        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
         // The settlement sweep reads the few applications whose grant is not settled, not every approval.
-        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
-        mongo.indexOps(ShareApplication.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
     }
 
     Optional<ShareApplication> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, ShareApplication.class));
+        return Optional.ofNullable(mongo.findById(id, ShareApplicationDocument.class)).map(ShareApplicationDocument::toDomain);
     }
 
     ShareApplication get(String id) {
@@ -53,8 +53,7 @@ class Applications {
     }
 
     void insert(ShareApplication application, List<OutboxMessage> events) {
-        application.queue(events);
-        mongo.insert(application);
+        mongo.insert(ShareApplicationDocument.from(application, events));
     }
 
     /**
@@ -71,32 +70,37 @@ class Applications {
     }
 
     boolean tryUpdate(ShareApplication changed, List<OutboxMessage> events) {
-        return writes.update(changed.id(), changed.version(), changed, events, Set.of());
+        return writes.update(changed.id(), changed.version(), ShareApplicationDocument.from(changed, List.of()), events,
+                Set.of());
     }
 
     List<ShareApplication> openOnResource(String resourceId) {
-        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
+        return find(Query.query(Criteria.where("resourceId").is(resourceId)
                 .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
-                        ShareApplication.State.ESCALATED)), ShareApplication.class);
+                        ShareApplication.State.ESCALATED)));
     }
 
     List<ShareApplication> openRenewalsOf(String grantId) {
-        return mongo.find(Query.query(Criteria.where("renewsGrantId").is(grantId)
+        return find(Query.query(Criteria.where("renewsGrantId").is(grantId)
                 .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
-                        ShareApplication.State.ESCALATED)), ShareApplication.class);
+                        ShareApplication.State.ESCALATED)));
     }
 
     /** Approved before {@code before} and still without their grant: what the settlement sweep retries. */
     List<ShareApplication> unsettled(Instant before, int limit) {
-        return mongo.find(Query.query(Criteria.where("state").is(ShareApplication.State.APPROVED)
-                .and("grantSettled").is(false).and("decision.decidedAt").lte(before)).limit(limit), ShareApplication.class);
+        return find(Query.query(Criteria.where("state").is(ShareApplication.State.APPROVED)
+                .and("grantSettled").is(false).and("decision.decidedAt").lte(before)).limit(limit));
     }
 
     Page<ShareApplication> page(Criteria criteria, Pageable pageable) {
-        long total = mongo.count(Query.query(criteria), ShareApplication.class);
-        List<ShareApplication> content = total == 0 ? List.of() : mongo.find(Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id"))).with(pageable), ShareApplication.class);
+        long total = mongo.count(Query.query(criteria), ShareApplicationDocument.class);
+        List<ShareApplication> content = total == 0 ? List.of() : find(Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id"))).with(pageable));
         return new PageImpl<>(new ArrayList<>(content), pageable, total);
+    }
+
+    private List<ShareApplication> find(Query query) {
+        return mongo.find(query, ShareApplicationDocument.class).stream().map(ShareApplicationDocument::toDomain).toList();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -104,7 +108,7 @@ class Applications {
 
         @Bean
         OutboxCollection applicationsOutbox() {
-            return new OutboxCollection(ShareApplication.COLLECTION);
+            return new OutboxCollection(ShareApplicationDocument.COLLECTION);
         }
     }
 }

@@ -1,11 +1,6 @@
 package cn.govdata.sharing.application;
 
-import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.sharing.grant.Grant;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +19,10 @@ import java.util.List;
  * Every transition is one write of this document with its events (no transactions in the store).
  * An approval names the grant to issue ({@code grantId}); {@code grantSettled} turns true once the
  * grant was issued (or renewed), which a sweep retries until it is.
+ * {@link ShareApplicationDocument} is how an application is stored; {@code version} is the stored
+ * version it was read at.
  */
-@Document(ShareApplication.COLLECTION)
 class ShareApplication {
-
-    static final String COLLECTION = "applications";
 
     /**
      * NEW and RENEWAL as applied for; CLEAR_ITEMS is the part of an application for an unconditional
@@ -81,7 +75,6 @@ class ShareApplication {
     record HistoryEntry(Instant at, String action, String by, String note) {
     }
 
-    @Id
     private String id;
     private Type type;
     private String renewsGrantId;
@@ -118,12 +111,59 @@ class ShareApplication {
     private String clearItemsApplicationId;
     private List<Attachment> attachments = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
-    @Version
     private Long version;
-    private List<OutboxMessage> outbox = new ArrayList<>();
 
-    @PersistenceCreator
-    ShareApplication() {
+    private ShareApplication() {
+    }
+
+    /** An application as stored (see {@link ShareApplicationDocument#toDomain()}). */
+    ShareApplication(String id, Type type, String renewsGrantId, String resourceId, String resourceName,
+                     String shareType, String providerDepartment, String consumerDepartment, String region,
+                     String scenario, String purpose, String legalDuty, List<String> items,
+                     List<String> unmaskedItems, String method, Grant.Kind kind, Instant validFrom, Instant validTo,
+                     Route route, State state, String submittedBy, Instant submittedAt, Period formalityPeriod,
+                     FormalityCheck formalityCheck, Period decisionPeriod, Decision decision,
+                     Instant implementationDueAt, Instant implementedAt, Escalation escalation,
+                     Coordination coordination, String grantId, boolean grantSettled, String cancellation,
+                     String clearItemsApplicationId, List<Attachment> attachments, List<HistoryEntry> history,
+                     Long version) {
+        this.id = id;
+        this.type = type;
+        this.renewsGrantId = renewsGrantId;
+        this.resourceId = resourceId;
+        this.resourceName = resourceName;
+        this.shareType = shareType;
+        this.providerDepartment = providerDepartment;
+        this.consumerDepartment = consumerDepartment;
+        this.region = region;
+        this.scenario = scenario;
+        this.purpose = purpose;
+        this.legalDuty = legalDuty;
+        this.items = items;
+        this.unmaskedItems = unmaskedItems;
+        this.method = method;
+        this.kind = kind;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+        this.route = route;
+        this.state = state;
+        this.submittedBy = submittedBy;
+        this.submittedAt = submittedAt;
+        this.formalityPeriod = formalityPeriod;
+        this.formalityCheck = formalityCheck;
+        this.decisionPeriod = decisionPeriod;
+        this.decision = decision;
+        this.implementationDueAt = implementationDueAt;
+        this.implementedAt = implementedAt;
+        this.escalation = escalation;
+        this.coordination = coordination;
+        this.grantId = grantId;
+        this.grantSettled = grantSettled;
+        this.cancellation = cancellation;
+        this.clearItemsApplicationId = clearItemsApplicationId;
+        this.attachments = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
+        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        this.version = version;
     }
 
     static ShareApplication submitted(String id, Type type, String renewsGrantId, Submission s, Route route, String submittedBy,
@@ -405,12 +445,4 @@ class ShareApplication {
         return version;
     }
 
-    List<OutboxMessage> outbox() {
-        return outbox;
-    }
-
-    void queue(List<OutboxMessage> events) {
-        outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
-        outbox.addAll(events);
-    }
 }

@@ -1,14 +1,7 @@
 package cn.govdata.sharing.demand;
 
-import cn.govdata.platform.outbox.OutboxMessage;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +14,9 @@ import java.util.List;
  * </pre>
  * The answer is due within the profile's days; a promised publication is tracked until its date.
  * Missing either marks the demand overdue (and the deadline engine tells the bureau).
+ * {@link DemandDocument} is how a demand is stored; {@code version} is the stored version it was read at.
  */
-@Document(Demand.COLLECTION)
 class Demand {
-
-    static final String COLLECTION = "demands";
 
     enum State {
         OPEN, NOT_OURS, WILL_PUBLISH, CANNOT, FULFILLED
@@ -42,7 +33,6 @@ class Demand {
     record Fulfilment(String resourceId, String fulfilledBy, Instant fulfilledAt) {
     }
 
-    @Id
     private String id;
     private String requestingDepartment;
     private String addressedTo;
@@ -58,12 +48,31 @@ class Demand {
     private Answered answer;
     private boolean publishOverdue;
     private Fulfilment fulfilment;
-    @Version
     private Long version;
-    private List<OutboxMessage> outbox = new ArrayList<>();
 
-    @PersistenceCreator
-    Demand() {
+    private Demand() {
+    }
+
+    /** A demand as stored (see {@link DemandDocument#toDomain()}). */
+    Demand(String id, String requestingDepartment, String addressedTo, String region, String description, List<String> items,
+           String purpose, State state, String raisedBy, Instant raisedAt, Instant answerDueAt, boolean answerOverdue,
+           Answered answer, boolean publishOverdue, Fulfilment fulfilment, Long version) {
+        this.id = id;
+        this.requestingDepartment = requestingDepartment;
+        this.addressedTo = addressedTo;
+        this.region = region;
+        this.description = description;
+        this.items = items;
+        this.purpose = purpose;
+        this.state = state;
+        this.raisedBy = raisedBy;
+        this.raisedAt = raisedAt;
+        this.answerDueAt = answerDueAt;
+        this.answerOverdue = answerOverdue;
+        this.answer = answer;
+        this.publishOverdue = publishOverdue;
+        this.fulfilment = fulfilment;
+        this.version = version;
     }
 
     static Demand raised(String id, String requestingDepartment, String addressedTo, String region, String description,
@@ -103,11 +112,6 @@ class Demand {
 
     void publishOverdue() {
         publishOverdue = true;
-    }
-
-    void queue(List<OutboxMessage> events) {
-        outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
-        outbox.addAll(events);
     }
 
     String id() {

@@ -33,7 +33,7 @@ class Demands {
         this.writes = new VersionedWrites(mongo);
         // One per filter the demand list combines: a department's own (requesting or addressed, an $or
         // answered by both indexes), a county's region, a state, the overdue flags.
-        var indexes = mongo.indexOps(Demand.class);
+        var indexes = mongo.indexOps(DemandDocument.class);
         indexes.createIndex(new Index().on("requestingDepartment", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("addressedTo", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC));
@@ -43,7 +43,7 @@ class Demands {
     }
 
     Optional<Demand> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Demand.class));
+        return Optional.ofNullable(mongo.findById(id, DemandDocument.class)).map(DemandDocument::toDomain);
     }
 
     Demand get(String id) {
@@ -51,12 +51,11 @@ class Demands {
     }
 
     void insert(Demand demand, List<OutboxMessage> events) {
-        demand.queue(events);
-        mongo.insert(demand);
+        mongo.insert(DemandDocument.from(demand, events));
     }
 
     Demand update(Demand changed, List<OutboxMessage> events) {
-        if (!writes.update(changed.id(), changed.version(), changed, events, Set.of())) {
+        if (!writes.update(changed.id(), changed.version(), DemandDocument.from(changed, List.of()), events, Set.of())) {
             throw PlatformException.conflict("concurrent-change",
                     "Demand " + changed.id() + " was changed by someone else meanwhile; reload it and try again");
         }
@@ -64,9 +63,10 @@ class Demands {
     }
 
     Page<Demand> page(Criteria criteria, Pageable pageable) {
-        long total = mongo.count(Query.query(criteria), Demand.class);
+        long total = mongo.count(Query.query(criteria), DemandDocument.class);
         List<Demand> content = total == 0 ? List.of() : mongo.find(Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "raisedAt").and(Sort.by("_id"))).with(pageable), Demand.class);
+                        .with(Sort.by(Sort.Direction.DESC, "raisedAt").and(Sort.by("_id"))).with(pageable), DemandDocument.class)
+                .stream().map(DemandDocument::toDomain).toList();
         return new PageImpl<>(new ArrayList<>(content), pageable, total);
     }
 
@@ -75,7 +75,7 @@ class Demands {
 
         @Bean
         OutboxCollection demandsOutbox() {
-            return new OutboxCollection(Demand.COLLECTION);
+            return new OutboxCollection(DemandDocument.COLLECTION);
         }
     }
 }

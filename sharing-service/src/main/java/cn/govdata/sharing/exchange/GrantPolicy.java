@@ -1,11 +1,8 @@
 package cn.govdata.sharing.exchange;
 
 import cn.govdata.sharing.grant.Grant;
+import cn.govdata.sharing.grant.Grants;
 import cn.govdata.sharing.resource.SharedResource;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +28,11 @@ class GrantPolicy {
     private static final Set<String> KNOWN_METHODS = Set.of("API", "DATABASE_TABLE", "FILE");
 
     private final ExchangeLookups lookups;
-    private final MongoTemplate mongo;
+    private final Grants grants;
 
-    GrantPolicy(ExchangeLookups lookups, MongoTemplate mongo) {
+    GrantPolicy(ExchangeLookups lookups, Grants grants) {
         this.lookups = lookups;
-        this.mongo = mongo;
+        this.grants = grants;
     }
 
     Grant grantFor(SharedResource resource, String department, Use use, Collection<String> items, Instant now) {
@@ -112,9 +109,7 @@ class GrantPolicy {
             }
         }
         // Cold path: tell an expired or revoked consumer what happened instead of a bare "no grant".
-        Grant ended = mongo.findOne(Query.query(Criteria.where("consumerDepartment").is(department)
-                        .and("resourceId").is(resource.id()).and("state").in(Grant.State.EXPIRED, Grant.State.REVOKED))
-                .with(Sort.by(Sort.Direction.DESC, "validTo")).limit(1), Grant.class);
+        Grant ended = grants.lastEnded(department, resource.id()).orElse(null);
         if (ended != null && ended.state() == Grant.State.EXPIRED) {
             return expired(ended.id(), resource, ended.validTo());
         }

@@ -1,11 +1,5 @@
 package cn.govdata.sharing.grant;
 
-import cn.govdata.platform.outbox.OutboxMessage;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +23,11 @@ import java.util.function.Consumer;
  * @param clearDecisions the provider approver's decisions to deliver personal or sensitive items in clear,
  *                       each with its legal basis; a personal item is in {@code unmaskedItems} only through one
  * @param history        every state change with who and why
+ * @param version        the stored version this state was read at (null before the first write): updates are
+ *                       conditional on it; {@link GrantDocument} is how a grant is stored
  */
-@Document(Grant.COLLECTION)
 public record Grant(
-        @Id String id,
+        String id,
         String applicationId,
         String resourceId,
         String providerDepartment,
@@ -61,10 +56,7 @@ public record Grant(
         List<String> renewals,
         List<Change> history,
         List<ClearDecision> clearDecisions,
-        @Version Long version,
-        List<OutboxMessage> outbox) {
-
-    public static final String COLLECTION = "grants";
+        Long version) {
 
     public enum Kind {
         DATA, VERIFICATION
@@ -96,24 +88,22 @@ public record Grant(
     public record Change(Instant at, String action, String by, String reasons) {
     }
 
-    @PersistenceCreator
     public Grant {
         items = items == null ? List.of() : List.copyOf(items);
         unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
         renewals = renewals == null ? List.of() : List.copyOf(renewals);
         history = history == null ? List.of() : List.copyOf(history);
         clearDecisions = clearDecisions == null ? List.of() : List.copyOf(clearDecisions);
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     /** The original shape, kept for code written against it; the newer fields start empty. */
     public Grant(String id, String applicationId, String resourceId, String providerDepartment, String consumerDepartment,
                  String purpose, String scenario, List<String> items, List<String> unmaskedItems, String method, Kind kind,
                  Instant validFrom, Instant validTo, State state, String approvedBy, Instant issuedAt, int dailyQuota,
-                 int ratePerMinute, Instant lastUsedAt, String stateReason, Long version, List<OutboxMessage> outbox) {
+                 int ratePerMinute, Instant lastUsedAt, String stateReason, Long version) {
         this(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items, unmaskedItems,
                 method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute, lastUsedAt,
-                stateReason, null, null, null, null, null, null, null, null, null, version, outbox);
+                stateReason, null, null, null, null, null, null, null, null, null, version);
     }
 
     /**
@@ -174,7 +164,6 @@ public record Grant(
         List<Change> history;
         List<ClearDecision> clearDecisions;
         Long version;
-        List<OutboxMessage> outbox;
 
         Draft() {
             items = List.of();
@@ -182,7 +171,6 @@ public record Grant(
             renewals = new ArrayList<>();
             history = new ArrayList<>();
             clearDecisions = new ArrayList<>();
-            outbox = List.of();
         }
 
         Draft(Grant g) {
@@ -216,14 +204,13 @@ public record Grant(
             history = new ArrayList<>(g.history);
             clearDecisions = new ArrayList<>(g.clearDecisions);
             version = g.version;
-            outbox = g.outbox;
         }
 
         Grant build() {
             return new Grant(id, applicationId, resourceId, providerDepartment, consumerDepartment, purpose, scenario, items,
                     unmaskedItems, method, kind, validFrom, validTo, state, approvedBy, issuedAt, dailyQuota, ratePerMinute,
                     lastUsedAt, stateReason, resourceName, region, route, applicationSubmittedAt, platformReview,
-                    endingNoticeAt, renewals, history, clearDecisions, version, outbox);
+                    endingNoticeAt, renewals, history, clearDecisions, version);
         }
     }
 }

@@ -86,7 +86,7 @@ class GrantEvents {
 
         @Bean
         OutboxCollection grantsOutbox() {
-            return new OutboxCollection(Grant.COLLECTION);
+            return new OutboxCollection(Grants.COLLECTION);
         }
     }
 }

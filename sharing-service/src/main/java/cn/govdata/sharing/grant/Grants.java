@@ -27,6 +27,9 @@ import java.util.function.BiConsumer;
 @Repository
 public class Grants {
 
+    /** The collection; the exchange's tests seed grants in it directly. */
+    public static final String COLLECTION = "grants";
+
     /** The exchange owns this field ({@link #touch}); state changes never write it. */
     private static final Set<String> EXCHANGE_OWNED = Set.of("lastUsedAt");
 
@@ -37,14 +40,14 @@ public class Grants {
     Grants(MongoTemplate mongo) {
         this.mongo = mongo;
         this.writes = new VersionedWrites(mongo);
-        mongo.indexOps(Grant.COLLECTION).createIndex(new Index().on("consumerDepartment", Sort.Direction.ASC)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("consumerDepartment", Sort.Direction.ASC)
                 .on("resourceId", Sort.Direction.ASC));
-        mongo.indexOps(Grant.COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
-        mongo.indexOps(Grant.COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).on("validTo", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).on("validTo", Sort.Direction.ASC));
     }
 
     public Optional<Grant> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Grant.class));
+        return Optional.ofNullable(mongo.findById(id, GrantDocument.class)).map(GrantDocument::toDomain);
     }
 
     public Grant get(String id) {
@@ -65,38 +68,52 @@ public class Grants {
 
     /** The consumer department's grants on a resource that are not revoked or expired, newest first. */
     public List<Grant> current(String consumerDepartment, String resourceId) {
-        return mongo.find(Query.query(Criteria.where("consumerDepartment").is(consumerDepartment)
+        return find(Query.query(Criteria.where("consumerDepartment").is(consumerDepartment)
                         .and("resourceId").is(resourceId).and("state").in(Grant.State.ACTIVE, Grant.State.SUSPENDED))
-                .with(Sort.by(Sort.Direction.DESC, "issuedAt")), Grant.class);
+                .with(Sort.by(Sort.Direction.DESC, "issuedAt")));
     }
 
     /** Records use without touching the version, so a concurrent state change is never overwritten. */
     public void touch(String grantId, Instant usedAt) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(grantId)), new Update().max("lastUsedAt", usedAt), Grant.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(grantId)), new Update().max("lastUsedAt", usedAt), GrantDocument.class);
     }
 
     /** The grants on the resource that are active and not past their validity at {@code now}. */
     public List<Grant> activeOnResource(String resourceId, Instant now) {
-        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId).and("state").is(Grant.State.ACTIVE)
-                .and("validTo").gt(now)), Grant.class);
+        return find(Query.query(Criteria.where("resourceId").is(resourceId).and("state").is(Grant.State.ACTIVE)
+                .and("validTo").gt(now)));
     }
 
     /** Every grant on the resource that has not ended. */
     List<Grant> currentOnResource(String resourceId) {
-        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
-                .and("state").in(Grant.State.ACTIVE, Grant.State.SUSPENDED)), Grant.class);
+        return find(Query.query(Criteria.where("resourceId").is(resourceId)
+                .and("state").in(Grant.State.ACTIVE, Grant.State.SUSPENDED)));
     }
 
     /** Grants still current whose validity ended at or before {@code now}, oldest first. */
     List<Grant> pastValidity(Instant now, int limit) {
-        return mongo.find(Query.query(Criteria.where("state").in(Grant.State.ACTIVE, Grant.State.SUSPENDED)
-                .and("validTo").lte(now)).with(Sort.by("validTo")).limit(limit), Grant.class);
+        return find(Query.query(Criteria.where("state").in(Grant.State.ACTIVE, Grant.State.SUSPENDED)
+                .and("validTo").lte(now)).with(Sort.by("validTo")).limit(limit));
     }
 
-    /** @return false when a grant with this id exists already (issued before: issuing is idempotent) */
-    boolean insert(Grant grant) {
+    /**
+     * The consumer department's most recent grant on the resource that was revoked or expired, so the
+     * exchange can tell a refused caller what happened.
+     */
+    public Optional<Grant> lastEnded(String consumerDepartment, String resourceId) {
+        return find(Query.query(Criteria.where("consumerDepartment").is(consumerDepartment)
+                        .and("resourceId").is(resourceId).and("state").in(Grant.State.EXPIRED, Grant.State.REVOKED))
+                .with(Sort.by(Sort.Direction.DESC, "validTo")).limit(1)).stream().findFirst();
+    }
+
+    /**
+     * Stores a new grant with the events of its issue.
+     *
+     * @return false when a grant with this id exists already (issued before: issuing is idempotent)
+     */
+    boolean insert(Grant grant, List<OutboxMessage> events) {
         try {
-            mongo.insert(grant);
+            mongo.insert(GrantDocument.from(grant, events));
             changed(grant);
             return true;
         } catch (DuplicateKeyException issuedBefore) {
@@ -118,7 +135,8 @@ public class Grants {
     }
 
     boolean tryUpdate(Grant loaded, Grant next, List<OutboxMessage> events) {
-        boolean written = writes.update(loaded.id(), loaded.version(), next, events, EXCHANGE_OWNED);
+        boolean written = writes.update(loaded.id(), loaded.version(), GrantDocument.from(next, List.of()), events,
+                EXCHANGE_OWNED);
         if (written) {
             changed(next);
         }
@@ -127,9 +145,13 @@ public class Grants {
 
     Page<Grant> page(Criteria criteria, Pageable pageable) {
         Query query = Query.query(criteria);
-        long total = mongo.count(query, Grant.class);
-        List<Grant> content = total == 0 ? List.of() : mongo.find(Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by("_id"))).with(pageable), Grant.class);
+        long total = mongo.count(query, GrantDocument.class);
+        List<Grant> content = total == 0 ? List.of() : find(Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by("_id"))).with(pageable));
         return new PageImpl<>(new ArrayList<>(content), pageable, total);
+    }
+
+    private List<Grant> find(Query query) {
+        return mongo.find(query, GrantDocument.class).stream().map(GrantDocument::toDomain).toList();
     }
 }

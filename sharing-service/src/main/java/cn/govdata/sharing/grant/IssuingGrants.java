@@ -132,8 +132,7 @@ public class IssuingGrants {
         draft.history.add(new Grant.Change(now, "issued", order.approvedBy(), review == null ? null
                 : "usable once the bureau has reviewed it (" + reviewCitation() + ")"));
         Grant grant = draft.build();
-        draft.outbox = List.of(events.issued(grant));
-        if (grants.insert(draft.build())) {
+        if (grants.insert(grant, List.of(events.issued(grant)))) {
             log.info("Grant {} issued to {} on {} ({} items, {}) by {}", grant.id(), grant.consumerDepartment(),
                     grant.resourceId(), grant.items().size(), grant.route(), grant.approvedBy());
         }

@@ -1,9 +1,5 @@
 package cn.govdata.sharing.provider;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,10 +21,11 @@ import java.util.Optional;
  * @param recordKeyField the item that identifies a record (e.g. 公民身份号码)
  * @param fields         provider field names where they differ from the item names
  * @param maxConcurrent  calls in flight to this provider at most (bulkhead)
+ * @param version        the stored version this registration was read at (null before it is first saved);
+ *                       {@link ProviderRegistrationDocument} is how it is stored
  */
-@Document(ProviderRegistration.COLLECTION)
 public record ProviderRegistration(
-        @Id String id,
+        String id,
         String providerDepartment,
         Mode mode,
         String endpoint,
@@ -42,9 +39,7 @@ public record ProviderRegistration(
         String registeredBy,
         Instant registeredAt,
         Instant updatedAt,
-        @Version Long version) {
-
-    public static final String COLLECTION = "exchange_providers";
+        Long version) {
 
     public enum Mode {
         API, FILE

@@ -24,7 +24,8 @@ public class Providers {
     }
 
     public Optional<ProviderRegistration> find(String resourceId) {
-        return Optional.ofNullable(mongo.findById(resourceId, ProviderRegistration.class));
+        return Optional.ofNullable(mongo.findById(resourceId, ProviderRegistrationDocument.class))
+                .map(ProviderRegistrationDocument::toDomain);
     }
 
     /** Called with the resource id whenever a registration changes in this replica. */
@@ -34,7 +35,7 @@ public class Providers {
 
     ProviderRegistration save(ProviderRegistration registration) {
         try {
-            ProviderRegistration saved = mongo.save(registration);
+            ProviderRegistration saved = mongo.save(ProviderRegistrationDocument.from(registration)).toDomain();
             changed(registration.id());
             return saved;
         } catch (OptimisticLockingFailureException e) {
@@ -45,14 +46,14 @@ public class Providers {
 
     boolean addFile(String resourceId, ProviderRegistration.ProviderFile file) {
         var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(resourceId)),
-                new Update().push("files", file).inc("version", 1L), ProviderRegistration.class);
+                new Update().push("files", file).inc("version", 1L), ProviderRegistrationDocument.class);
         changed(resourceId);
         return result.getMatchedCount() == 1;
     }
 
     void removeFile(String resourceId, String fileId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(resourceId)),
-                new Update().pull("files", new org.bson.Document("fileId", fileId)).inc("version", 1L), ProviderRegistration.class);
+                new Update().pull("files", new org.bson.Document("fileId", fileId)).inc("version", 1L), ProviderRegistrationDocument.class);
         changed(resourceId);
     }
 

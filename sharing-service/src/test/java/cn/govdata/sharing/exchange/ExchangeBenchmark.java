@@ -3,6 +3,7 @@ package cn.govdata.sharing.exchange;
 import cn.govdata.events.Topics;
 import cn.govdata.sharing.SharingServiceApplication;
 import cn.govdata.sharing.grant.Grant;
+import cn.govdata.sharing.grant.Grants;
 import cn.govdata.sharing.resource.SharedResource;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -371,7 +372,7 @@ public final class ExchangeBenchmark {
                 SharedResource.Availability.AVAILABLE, Instant.now(), "bench"));
         mongo.insert(ExchangeFixtures.grantDocument("G-bench", RESOURCE, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE,
                 List.of("公民身份号码", "姓名", "手机号码", "住址", "出生日期"), List.of("姓名"), 100_000_000, 2_000_000_000,
-                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), "API"), Grant.COLLECTION);
+                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), "API"), Grants.COLLECTION);
         String registration = """
                 {"mode":"API","endpoint":"%s/api/people/{key}","listEndpoint":"%s/api/people","timeout":"2s",
                  "recordKeyField":"公民身份号码","maxConcurrent":64,

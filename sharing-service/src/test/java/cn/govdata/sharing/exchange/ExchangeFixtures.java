@@ -2,6 +2,7 @@ package cn.govdata.sharing.exchange;
 
 import cn.govdata.platform.test.TestTokens;
 import cn.govdata.sharing.grant.Grant;
+import cn.govdata.sharing.grant.Grants;
 import cn.govdata.sharing.resource.SharedResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -86,8 +87,8 @@ public final class ExchangeFixtures {
                               Instant validFrom, Instant validTo, String method) {
         String id = "G-" + UUID.randomUUID();
         mongo.insert(grantDocument(id, resourceId, consumer, kind, state, items, unmasked, ratePerMinute, dailyQuota,
-                validFrom, validTo, method), Grant.COLLECTION);
-        return mongo.findById(id, Grant.class);
+                validFrom, validTo, method), Grants.COLLECTION);
+        return mongo.findById(id, Grant.class, Grants.COLLECTION);
     }
 
     /**

@@ -7,6 +7,7 @@ import cn.govdata.platform.test.KafkaProbe;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.privacy.Pseudonyms;
 import cn.govdata.sharing.grant.Grant;
+import cn.govdata.sharing.grant.Grants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +83,7 @@ class ExchangeRecordsTest {
         Grant grant = ExchangeFixtures.grant(mongo, resourceId, "HRSS", Grant.Kind.DATA, Grant.State.ACTIVE,
                 List.of(ID_NUMBER, NAME), List.of(), 0, 0);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())), new Update().set("platformReview",
-                new Grant.PlatformReview(java.time.Instant.now().plusSeconds(86_400), "PENDING", null, null, null)), Grant.class);
+                new Grant.PlatformReview(java.time.Instant.now().plusSeconds(86_400), "PENDING", null, null, null)), Grants.COLLECTION);
 
         mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "check"))
                 .andExpect(status().isForbidden())
@@ -90,7 +91,7 @@ class ExchangeRecordsTest {
                 .andExpect(jsonPath("$.title").value("grant awaiting bureau review (NT 23)"));
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())), new Update().set("platformReview.outcome", "CONFIRMED"),
-                Grant.class);
+                Grants.COLLECTION);
         await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
                 mvc.perform(record(resourceId, KEY).with(ExchangeFixtures.hrssSystem()).header("X-Purpose", "check"))
                         .andExpect(status().isOk()));
@@ -181,7 +182,7 @@ class ExchangeRecordsTest {
                 .andExpect(status().isOk());
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(grant.id())),
-                new Update().set("state", Grant.State.SUSPENDED).set("stateReason", "bureau order"), Grant.class);
+                new Update().set("state", Grant.State.SUSPENDED).set("stateReason", "bureau order"), Grants.COLLECTION);
 
         // A change made behind this replica's back (another replica, an operator): grant-cache-ttl
         // defaults to 1 s, and the documented worst case is twice the TTL plus a second.
@@ -331,7 +332,7 @@ class ExchangeRecordsTest {
             // The record key stays in the exchange's own log, never in the event.
             assertThat(mongo.count(Query.query(Criteria.where("accesses.accessId").is(body.get("accessId").asString())
                     .and("accesses.recordKeys").is(KEY)), AccessLog.ARCHIVE)).isEqualTo(1);
-            assertThat(mongo.findById(grant.id(), Grant.class).lastUsedAt()).isNotNull();
+            assertThat(mongo.findById(grant.id(), Grant.class, Grants.COLLECTION).lastUsedAt()).isNotNull();
         });
     }
 

@@ -70,6 +70,6 @@ class UnusedPeriodTest {
     private static Grant grant(Instant validFrom, Instant lastUsedAt) {
         return new Grant("GR-1", "APP-1", "R-1", "HRSS", "CAB", "p", "s", List.of("姓名"), List.of(), "API", Grant.Kind.DATA,
                 validFrom, validFrom.plus(Duration.ofDays(365)), Grant.State.ACTIVE, "a", validFrom, 1, 1, lastUsedAt, null,
-                null, List.of());
+                null);
     }
 }

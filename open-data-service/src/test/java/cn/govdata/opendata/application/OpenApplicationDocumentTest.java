@@ -1,0 +1,60 @@
+package cn.govdata.opendata.application;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An open application has no version: its transitions are conditional on the state they leave. */
+class OpenApplicationDocumentTest {
+
+    private static final Instant T = Instant.parse("2026-03-01T08:00:00Z");
+
+    @Test
+    void an_application_comes_back_equal_from_its_document() {
+        OpenApplication application = application();
+
+        assertThat(OpenApplicationDocument.from(application, List.of()).toDomain()).isEqualTo(application);
+    }
+
+    @Test
+    void the_stored_shape_keeps_the_fields_transitions_and_the_licence_lookup_name() {
+        OpenApplication application = application();
+        MappingMongoConverter converter = converter();
+        Document stored = new Document();
+
+        converter.write(OpenApplicationDocument.from(application, List.of()), stored);
+
+        assertThat(stored).containsEntry("_id", "ODA-1").containsEntry("state", "LICENSED").containsEntry("outbox", List.of())
+                .containsEntry("department", "PSB").containsEntry("applicantSubject", "sub-1").containsEntry("decisionOverdue", false)
+                .containsEntry("_class", "cn.govdata.opendata.application.OpenApplication").doesNotContainKey("version");
+        assertThat(stored.get("licence", Document.class)).containsEntry("keyHash", "hash");
+        assertThat(converter.read(OpenApplicationDocument.class, stored).toDomain()).isEqualTo(application);
+    }
+
+    private static OpenApplication application() {
+        return new OpenApplication("ODA-1", "E-1", "公交线路", "PSB", "320600", "alice", "sub-1", "citizen", "org", "research",
+                "scenario", "encrypted disk", false, OpenApplication.State.LICENSED, T, T.plusSeconds(86_400), "SY 34", false,
+                "approver", T.plusSeconds(60),
+                "ok", new OpenApplication.Licence("L-1", "hash", "abcd1234", "v1", T.plusSeconds(120), T.plusSeconds(120), null,
+                null, null),
+                List.of(new OpenApplication.UsageReport("2026Q1", "used", List.of("app"), "alice", T.plusSeconds(600))));
+    }
+
+    private static MappingMongoConverter converter() {
+        var conversions = new MongoCustomConversions(List.of());
+        var context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return converter;
+    }
+}
