@@ -1,6 +1,9 @@
 package cn.govdata.audit.supervision;
 
+import cn.govdata.audit.chain.TrailRecord;
 import cn.govdata.calendar.WorkingDayCalendar;
+import cn.govdata.events.SharingEventTypes;
+import cn.govdata.events.Topics;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.policy.JurisdictionProfile;
 import com.mongodb.ConnectionString;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +50,10 @@ class ScorecardReadsTest {
     WorkingDayCalendar calendar;
     @Autowired
     Clock clock;
+    @Autowired
+    SupervisionFacts facts;
+    @Autowired
+    JsonMapper json;
     @Value("${spring.mongodb.uri}")
     String uri;
 
@@ -113,5 +123,51 @@ class ScorecardReadsTest {
         assertThat(card.items()).filteredOn(i -> i.item().equals("approval-timeliness"))
                 .singleElement().satisfies(i -> assertThat(List.of(i.passed(), i.total())).containsExactly(1L, 2L));
         assertThat(card.items()).isEqualTo(scorecards.one(department, from, to).items());
+    }
+
+    TrailRecord sharing(String type, String body) {
+        return new TrailRecord(1, TrailRecord.GENESIS, UUID.randomUUID().toString(), Topics.SHARING + "-0", Topics.SHARING, 0, 0,
+                type, "/govdata/sharing-service", "app", now, department, "320100", now, List.of(), null, null, null, null,
+                json.readTree(body));
+    }
+
+    Document stored(String id) {
+        return mongo.findById(id, Document.class, SupervisionFacts.COLLECTION);
+    }
+
+    @Test
+    void an_approval_is_open_until_decided_whatever_order_and_how_often_its_events_arrive() {
+        String app = "APP-" + department;
+        var submitted = sharing(SharingEventTypes.APPLICATION_SUBMITTED.type(), """
+                {"applicationId":"%s","providerDepartment":"%s","submittedAt":"%s","decisionDueAt":"%s"}"""
+                .formatted(app, department, now, now.plus(Duration.ofDays(10))));
+        var decided = sharing(SharingEventTypes.APPLICATION_DECIDED.type(), """
+                {"applicationId":"%s","providerDepartment":"%s","decidedAt":"%s","outcome":"APPROVED"}"""
+                .formatted(app, department, now.plusSeconds(60)));
+        String id = "approval:share-decision:" + app;
+
+        facts.apply(List.of(submitted));
+        assertThat(stored(id).get(SupervisionFacts.OPEN_KIND)).isEqualTo("approval");
+        long open = scorecards.openCases().get("approval");
+
+        facts.apply(List.of(decided));
+        facts.apply(List.of(submitted)); // redelivered after the decision
+        assertThat(stored(id)).doesNotContainKey(SupervisionFacts.OPEN_KIND);
+        assertThat(scorecards.openCases().get("approval")).isEqualTo(open - 1);
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(department)), SupervisionFacts.DEPARTMENTS)).isTrue();
+    }
+
+    @Test
+    void facts_recorded_before_open_marks_and_the_department_list_get_them_from_the_one_time_backfill() {
+        fact("duty:" + department + "-early", department, "duty", "dueAt", Date.from(now));
+        fact("duty:" + department + "-done", department, "duty", "dueAt", Date.from(now), "decidedAt", Date.from(now));
+        mongo.remove(Query.query(Criteria.where("_id").is("backfill:open-cases-and-departments")), SupervisionFacts.COLLECTION);
+
+        facts.backfill();
+
+        assertThat(stored("duty:" + department + "-early").get(SupervisionFacts.OPEN_KIND)).isEqualTo("duty");
+        assertThat(stored("duty:" + department + "-done")).doesNotContainKey(SupervisionFacts.OPEN_KIND);
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(department)), SupervisionFacts.DEPARTMENTS)).isTrue();
+        assertThat(scorecards.all(now.minus(Duration.ofDays(1)), now.plusSeconds(1))).anyMatch(c -> c.department().equals(department));
     }
 }
