@@ -7,6 +7,7 @@ import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.policy.Period;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -55,23 +56,23 @@ public class Scorecards {
 
     /** Every department with facts or a directory entry, ordered by code. */
     public List<Scorecard> all(Instant from, Instant to) {
-        Facts facts = load();
-        Set<String> departments = new TreeSet<>(facts.departments());
+        Set<String> departments = new TreeSet<>();
+        mongo.find(new Query(), Document.class, SupervisionFacts.DEPARTMENTS).forEach(d -> departments.add(d.getString("_id")));
         mongo.find(new Query(), Document.class, "directory").forEach(d -> departments.add(d.getString("_id")));
-        return departments.stream().map(d -> compute(facts, d, from, to)).toList();
+        boolean published = openDataPublished();
+        return departments.stream().map(d -> compute(load(d, from, to, published), d, from, to)).toList();
     }
 
     public Scorecard one(String department, Instant from, Instant to) {
-        return compute(load(), department, from, to);
+        return compute(load(department, from, to, openDataPublished()), department, from, to);
     }
 
     /** Open cases by kind: approvals not yet decided, objection cases not closed, duties not fulfilled. */
     public Map<String, Long> openCases() {
-        Facts facts = load();
         Map<String, Long> open = new TreeMap<>();
-        open.put("approval", facts.of("approval").stream().filter(f -> f.date("decidedAt") == null && !f.flag("cancelled")).count());
-        open.put("objection", facts.of("objection").stream().filter(f -> f.date("closedAt") == null).count());
-        open.put("duty", facts.of("duty").stream().filter(f -> f.date("decidedAt") == null).count());
+        for (String kind : List.of("approval", "objection", "duty")) {
+            open.put(kind, mongo.count(Query.query(Criteria.where(SupervisionFacts.OPEN_KIND).is(kind)), SupervisionFacts.COLLECTION));
+        }
         return open;
     }
 
@@ -122,7 +123,7 @@ public class Scorecards {
     }
 
     private ScoreItem publicationPerAttributes(Facts facts, String department) {
-        if (!facts.any("meta")) {
+        if (!facts.openDataPublished()) {
             return new ScoreItem("publication-per-attributes", null, 0, 0,
                     "not assessed: no open-data publication events on the platform yet (NT 31 (四))");
         }
@@ -288,8 +289,69 @@ public class Scorecards {
         };
     }
 
-    private Facts load() {
-        return new Facts(mongo.find(new Query(), Document.class, SupervisionFacts.COLLECTION).stream().map(Fact::new).toList());
+    /** The open-data feed has published at least one dataset version (the only fact of kind {@code meta}). */
+    private boolean openDataPublished() {
+        return mongo.exists(Query.query(Criteria.where("_id").is("meta:open-data")), SupervisionFacts.COLLECTION);
+    }
+
+    /**
+     * The facts one department's scorecard for {@code from}..{@code to} is judged by, and no
+     * others: its catalog entries (current state, one per entry), its cases dated within the period,
+     * its grants still valid at the period's end, and, by subject, the missed deadlines and cases
+     * that pair with those. Every read goes through a (department, kind, …) index, so the cost
+     * follows the department's period, not the platform's history. Ranges are widened to whole
+     * milliseconds (dates are stored so); the rules below apply the exact bounds.
+     */
+    private Facts load(String department, Instant from, Instant to, boolean openDataPublished) {
+        Instant now = clock.instant();
+        Instant asOf = to.isAfter(now) ? now : to;
+        Map<String, Fact> loaded = new java.util.LinkedHashMap<>();
+        read(loaded, of(department, "entry"));
+        read(loaded, dated(department, "duty", from, to, "dueAt", "decidedAt"));
+        read(loaded, dated(department, "approval", from, to, "dueAt", "decidedAt"));
+        read(loaded, dated(department, "objection", from, to, "closedAt", "dueAt", "openedAt"));
+        read(loaded, dated(department, "missed", from, to, "dueAt", "missedAt"));
+        read(loaded, of(department, "grant").orOperator(Criteria.where("validTo").gte(Date.from(asOf.minusMillis(1))),
+                Criteria.where("validTo").is(null)));
+        // Lateness pairs a case with missed deadlines on the same subject, whenever either is dated.
+        Set<String> caseSubjects = loaded.values().stream().filter(f -> Set.of("approval", "objection").contains(f.get("kind")))
+                .map(f -> f.string("subject")).collect(Collectors.toSet());
+        Set<String> missedSubjects = loaded.values().stream().filter(f -> "missed".equals(f.get("kind")))
+                .map(f -> f.string("subject")).collect(Collectors.toSet());
+        if (!caseSubjects.isEmpty()) {
+            read(loaded, of(department, "missed").and("subject").in(subjects(caseSubjects)));
+        }
+        if (!missedSubjects.isEmpty()) {
+            read(loaded, Criteria.where("department").is(department).and("kind").in("duty", "approval", "objection")
+                    .and("subject").in(subjects(missedSubjects)));
+        }
+        return new Facts(List.copyOf(loaded.values()), openDataPublished);
+    }
+
+    private void read(Map<String, Fact> into, Criteria criteria) {
+        mongo.find(Query.query(criteria), Document.class, SupervisionFacts.COLLECTION)
+                .forEach(d -> into.putIfAbsent(d.getString("_id"), new Fact(d)));
+    }
+
+    private static Criteria of(String department, String kind) {
+        return Criteria.where("department").is(department).and("kind").is(kind);
+    }
+
+    /** Facts of a kind with any of {@code fields} within the period: one indexed branch per field. */
+    private static Criteria dated(String department, String kind, Instant from, Instant to, String... fields) {
+        Date start = Date.from(from.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Date end = Date.from(to);
+        return new Criteria().orOperator(java.util.Arrays.stream(fields)
+                .map(field -> of(department, kind).and(field).gte(start).lte(end)).toList());
+    }
+
+    /** A fact without a subject reads as "" in the rules; the store matches a missing one with null. */
+    private static List<String> subjects(Set<String> subjects) {
+        List<String> values = new ArrayList<>(subjects);
+        if (subjects.contains("")) {
+            values.add(null);
+        }
+        return values;
     }
 
     /** A department's scorecard for a period. */
@@ -297,22 +359,10 @@ public class Scorecards {
                             String jurisdiction, Instant computedAt) {
     }
 
-    private record Facts(List<Fact> all) {
-        List<Fact> of(String kind) {
-            return all.stream().filter(f -> kind.equals(f.get("kind"))).toList();
-        }
-
+    /** One department's facts for one period (see {@link #load}). */
+    private record Facts(List<Fact> all, boolean openDataPublished) {
         List<Fact> of(String kind, String department) {
             return all.stream().filter(f -> kind.equals(f.get("kind")) && department.equals(f.get("department"))).toList();
-        }
-
-        boolean any(String kind) {
-            return all.stream().anyMatch(f -> kind.equals(f.get("kind")));
-        }
-
-        Set<String> departments() {
-            return all.stream().map(f -> f.get("department")).filter(String.class::isInstance).map(String.class::cast)
-                    .filter(d -> !d.isBlank()).collect(Collectors.toSet());
         }
     }
 

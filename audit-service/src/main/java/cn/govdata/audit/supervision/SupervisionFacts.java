@@ -8,7 +8,12 @@ import cn.govdata.events.ExchangeEventTypes;
 import cn.govdata.events.ObjectionEventTypes;
 import cn.govdata.events.OpenDataEventTypes;
 import cn.govdata.events.SharingEventTypes;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +27,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static cn.govdata.audit.chain.TrailRecord.text;
 
@@ -35,6 +42,12 @@ import static cn.govdata.audit.chain.TrailRecord.text;
 class SupervisionFacts implements TrailObserver {
 
     static final String COLLECTION = "supervision_facts";
+    /** One document per department that any fact names: who gets a scorecard besides the directory. */
+    static final String DEPARTMENTS = "supervision_departments";
+    /** Set while a case is open: the sparse key open cases are counted by. */
+    static final String OPEN_KIND = "openKind";
+    /** Marks the one-time derivation of {@link #OPEN_KIND} and {@link #DEPARTMENTS} from earlier facts as done. */
+    private static final String BACKFILLED = "backfill:open-cases-and-departments";
 
     /** Grants' last use needs hour resolution (the unused-grant rule counts months): write it at most hourly per grant. */
     private static final java.time.Duration ACCESS_RESOLUTION = java.time.Duration.ofHours(1);
@@ -49,9 +62,50 @@ class SupervisionFacts implements TrailObserver {
                 }
             });
 
+    /** Departments already in {@value #DEPARTMENTS}: written once per department and process, not once per fact. */
+    private final Set<String> departmentsRecorded = ConcurrentHashMap.newKeySet();
+
     SupervisionFacts(MongoTemplate mongo, AuditProperties properties) {
         this.mongo = mongo;
         this.bureau = properties.bureauDepartment();
+        ensureIndexes(mongo);
+    }
+
+    /**
+     * What scorecards read by: a department's facts of one kind, narrowed by the date that puts a
+     * case in a period (or by its subject, or a grant's validity), so a scorecard reads its own
+     * department and period only; and the open cases, which are few whatever the history.
+     */
+    static void ensureIndexes(MongoTemplate mongo) {
+        var ops = mongo.indexOps(COLLECTION);
+        for (String third : List.of("dueAt", "decidedAt", "closedAt", "openedAt", "missedAt", "subject", "validTo")) {
+            ops.createIndex(new Index().on("department", Sort.Direction.ASC).on("kind", Sort.Direction.ASC).on(third, Sort.Direction.ASC));
+        }
+        ops.createIndex(new Index().on(OPEN_KIND, Sort.Direction.ASC).sparse());
+    }
+
+    /**
+     * Facts recorded before open cases and departments were kept as they are recorded: derived
+     * once from every fact, then marked done. Safe alongside live events: each step recomputes
+     * from the document as it is, and writing a department twice changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfill() {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(BACKFILLED)), COLLECTION)) {
+            return;
+        }
+        Query all = new Query();
+        all.fields().include("_id").include("department");
+        try (var facts = mongo.stream(all, Document.class, COLLECTION)) {
+            facts.forEach(fact -> {
+                String id = fact.getString("_id");
+                if (fact.get("department") instanceof String department) {
+                    recordDepartment(department);
+                }
+                track(id);
+            });
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(BACKFILLED)), new Update().set("at", new Date()), COLLECTION);
     }
 
     @Override
@@ -251,6 +305,9 @@ class SupervisionFacts implements TrailObserver {
             mongo.upsert(Query.query(new Criteria().andOperator(Criteria.where("_id").is("entry:" + entryId),
                     new Criteria().orOperator(Criteria.where("version").lt(version), Criteria.where("version").exists(false)))),
                     update, COLLECTION);
+            if (text(e, "providerDepartment") != null) {
+                recordDepartment(text(e, "providerDepartment"));
+            }
         } catch (DuplicateKeyException newerVersionKnown) {
             // The fact already describes a later version of the entry.
         }
@@ -272,7 +329,53 @@ class SupervisionFacts implements TrailObserver {
         if (id.endsWith(":null")) {
             return;
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION);
+        var result = mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION);
+        Document set = update.getUpdateObject().get("$set", Document.class);
+        Document onInsert = update.getUpdateObject().get("$setOnInsert", Document.class);
+        if (set != null && set.get("department") instanceof String department) {
+            recordDepartment(department);
+        } else if (onInsert != null && result.getUpsertedId() != null && onInsert.get("department") instanceof String department) {
+            recordDepartment(department);
+        }
+        track(id);
+    }
+
+    /**
+     * Keeps {@value #OPEN_KIND} equal to the fact's kind while the case awaits a decision (an
+     * approval neither decided nor cancelled, an objection not closed, a duty not fulfilled) and
+     * absent otherwise, so open cases are counted through a sparse index. Two conditional updates
+     * judge the document as stored, so any order of events, and redelivery, gives the same result.
+     */
+    private void track(String id) {
+        String kind = id.substring(0, Math.max(id.indexOf(':'), 0));
+        String doneAt = switch (kind) {
+            case "approval", "duty" -> "decidedAt";
+            case "objection" -> "closedAt";
+            default -> null;
+        };
+        if (doneAt == null) {
+            return;
+        }
+        Criteria open = Criteria.where("_id").is(id).and("kind").is(kind).and(doneAt).is(null);
+        Criteria done = Criteria.where("_id").is(id);
+        if (kind.equals("approval")) {
+            open.and("cancelled").ne(true);
+            done.orOperator(Criteria.where("kind").ne(kind), Criteria.where(doneAt).ne(null), Criteria.where("cancelled").is(true));
+        } else {
+            done.orOperator(Criteria.where("kind").ne(kind), Criteria.where(doneAt).ne(null));
+        }
+        mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
+                .updateOne(Query.query(open), new Update().set(OPEN_KIND, kind))
+                .updateOne(Query.query(done), new Update().unset(OPEN_KIND))
+                .execute();
+    }
+
+    /** Every department with a fact gets a scorecard, so the departments are kept as facts name them. */
+    private void recordDepartment(String department) {
+        if (!department.isBlank() && !departmentsRecorded.contains(department)) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(department)), new Update().setOnInsert("_id", department), DEPARTMENTS);
+            departmentsRecorded.add(department);
+        }
     }
 
     private static boolean is(String type, String expected) {

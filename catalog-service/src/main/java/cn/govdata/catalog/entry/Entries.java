@@ -3,6 +3,8 @@ package cn.govdata.catalog.entry;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.outbox.VersionedWrites;
 import cn.govdata.platform.problem.PlatformException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +24,9 @@ import java.util.stream.Stream;
 /** The entries collection. Other features of this service read and write entries through it. */
 @Repository
 public class Entries {
+
+    static final String ITEM_KEYS = "itemKeys";
+    private static final String ITEM_KEYS_BACKFILLED = "backfill:entry-item-keys";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -33,6 +39,27 @@ public class Entries {
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
         // The published catalog (DCAT) reads entries by status, and by region for a county.
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("region", Sort.Direction.ASC));
+        // One datum, one source: the entries that may hold an item (multikey).
+        mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on(ITEM_KEYS, Sort.Direction.ASC));
+    }
+
+    /**
+     * Entries stored before {@code itemKeys} existed get theirs, once per database (then marked
+     * done in {@code counters}). Each write is conditional on the version read, so an entry changed
+     * meanwhile keeps the keys its change wrote.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillItemKeys() {
+        Query marker = Query.query(Criteria.where("_id").is(ITEM_KEYS_BACKFILLED));
+        if (mongo.exists(marker, "counters")) {
+            return;
+        }
+        try (Stream<EntryDocument> all = mongo.stream(new Query(), EntryDocument.class)) {
+            all.filter(d -> d.itemKeys() == null).forEach(d -> mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(d.id()).and("version").is(d.version())),
+                    new Update().set(ITEM_KEYS, ItemKeys.of(d.entry())), EntryDocument.COLLECTION));
+        }
+        mongo.upsert(marker, new Update().set("at", clock.instant()), "counters");
     }
 
     public Optional<EntryDocument> find(String id) {
@@ -80,6 +107,11 @@ public class Entries {
                 new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 org.bson.Document.class, "counters");
         return ((Number) counter.get("value")).longValue();
+    }
+
+    /** Entries with an item of any of these keys ({@link ItemKeys}), in id order. */
+    public Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
+        return mongo.stream(Query.query(Criteria.where(ITEM_KEYS).in(itemKeys)).with(Sort.by("_id")), EntryDocument.class);
     }
 
     public Stream<EntryDocument> streamAll() {

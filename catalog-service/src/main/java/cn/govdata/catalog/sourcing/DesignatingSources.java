@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,7 +55,7 @@ class DesignatingSources {
         designations.byItemKey(datum.key()).ifPresent(existing -> {
             throw alreadyDesignated(existing);
         });
-        Overlaps.Group holders = Overlaps.of(datum.key(), held.all());
+        Overlaps.Group holders = Overlaps.of(datum.key(), held.of(Set.of(datum.key())));
         String sourceEntryId = blankToNull(request.sourceEntryId());
         requireHeldBy(holders, request.itemName(), request.collectingDepartment(), sourceEntryId);
         Instant now = clock.instant();
@@ -82,7 +83,7 @@ class DesignatingSources {
             throw PlatformException.conflict("designation-unchanged", current.itemName() + " is already collected by "
                     + current.collectingDepartment() + (sourceEntryId == null ? "" : " in " + sourceEntryId));
         }
-        Overlaps.Group holders = Overlaps.of(current.itemKey(), held.all());
+        Overlaps.Group holders = Overlaps.of(current.itemKey(), held.of(Set.of(current.itemKey())));
         requireHeldBy(holders, current.itemName(), request.collectingDepartment(), sourceEntryId);
         ItemNames.Datum datum = held.datum(current.itemName());
         SourceDesignation next = current.redesignate(request.collectingDepartment(), sourceEntryId, request.reasons().strip(),

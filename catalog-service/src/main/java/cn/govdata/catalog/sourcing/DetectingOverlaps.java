@@ -42,11 +42,19 @@ class DetectingOverlaps {
         this.designations = designations;
     }
 
+    /**
+     * Every overlap for the bureau; for a department, only the data it holds, read through the item
+     * keys: a group containing the department has one of its keys, and holds every holding of that key.
+     */
     Page<OverlapGroup> overlaps(String department, Pageable pageable) {
-        Map<String, SourceDesignation> designated = designations.all().stream()
-                .collect(Collectors.toMap(SourceDesignation::itemKey, Function.identity()));
-        List<OverlapGroup> groups = Overlaps.find(held.all()).stream()
+        List<Holding> holdings = department == null ? held.all() : held.of(held.keysHeldBy(department));
+        List<Overlaps.Group> found = Overlaps.find(holdings).stream()
                 .filter(g -> department == null || g.departments().contains(department))
+                .toList();
+        Map<String, SourceDesignation> designated = designations.byItemKeys(found.stream().map(Overlaps.Group::key)
+                        .collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(SourceDesignation::itemKey, Function.identity()));
+        List<OverlapGroup> groups = found.stream()
                 .map(g -> new OverlapGroup(g.itemName(), g.aliases(), g.types(), g.departments(),
                         g.holdings().stream().map(Occurrence::of).toList(), DesignationSummary.of(designated.get(g.key()))))
                 .toList();
@@ -116,12 +124,16 @@ class DetectingOverlaps {
         return page(groups, pageable);
     }
 
+    /** The designations the department collects or holds an item of, each with every holding of its item. */
     MyReferences myReferences(String department) {
-        List<Holding> holdings = held.all();
+        Map<String, SourceDesignation> relevant = new java.util.TreeMap<>();
+        designations.collectedBy(department).forEach(d -> relevant.put(d.itemKey(), d));
+        designations.byItemKeys(held.keysHeldBy(department)).forEach(d -> relevant.put(d.itemKey(), d));
+        List<Holding> holdings = held.of(relevant.keySet());
         Map<String, List<Holding>> byKey = holdings.stream().collect(Collectors.groupingBy(h -> h.datum().key()));
         List<Reference> references = new ArrayList<>();
         List<Collecting> collecting = new ArrayList<>();
-        for (SourceDesignation d : designations.all()) {
+        for (SourceDesignation d : relevant.values()) {
             List<Holding> ofItem = byKey.getOrDefault(d.itemKey(), List.of());
             if (d.collectingDepartment().equals(department)) {
                 collecting.add(new Collecting(d.id(), d.itemName(), d.sourceEntryId(), Overlaps.of(d.itemKey(), ofItem).departments()

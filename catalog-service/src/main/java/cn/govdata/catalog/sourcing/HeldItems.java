@@ -6,12 +6,16 @@ import cn.govdata.catalog.entry.EntryContent;
 import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
+import cn.govdata.catalog.entry.ItemKeys;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +23,9 @@ import java.util.stream.Stream;
  * to the bureau. Published content counts, and so does a version submitted or under review (the
  * department has declared it); drafts, returned versions and withdrawn entries do not.
  *
- * <p>Read from the whole entries collection on each call. A municipal catalog has thousands of
- * entries, not millions; an index kept by this feature would be one more thing to keep in step
- * without transactions.
+ * <p>Designations and a department's overlaps read only the entries that may hold the items in
+ * question, through the entries' item keys ({@link ItemKeys}, a multikey index); the bureau's
+ * whole-catalog reports read every entry.
  */
 @Component
 class HeldItems {
@@ -49,6 +53,29 @@ class HeldItems {
             all.forEach(document -> holdings.addAll(holdings(document.entry())));
         }
         return holdings;
+    }
+
+    /** Every holding of the data whose keys ({@link ItemNames.Datum#key()}) are given, and no other. */
+    List<Holding> of(Collection<String> datumKeys) {
+        if (datumKeys.isEmpty()) {
+            return List.of();
+        }
+        Set<String> itemKeys = new HashSet<>();
+        datumKeys.forEach(key -> itemKeys.addAll(names.itemKeys(key)));
+        List<Holding> holdings = new ArrayList<>();
+        try (Stream<EntryDocument> candidates = entries.holdingAny(itemKeys)) {
+            candidates.forEach(document -> holdings(document.entry()).stream()
+                    .filter(h -> datumKeys.contains(h.datum().key())).forEach(holdings::add));
+        }
+        return holdings;
+    }
+
+    /** The keys of the data a department holds, read from its own entries. */
+    Set<String> keysHeldBy(String department) {
+        Set<String> keys = new HashSet<>();
+        entries.byDepartment(department, null).forEach(document -> holdings(document.entry()).stream()
+                .filter(h -> h.department().equals(department)).forEach(h -> keys.add(h.datum().key())));
+        return keys;
     }
 
     List<HeldEntry> entries() {

@@ -6,13 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
+import cn.govdata.catalog.entry.ItemKeys;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides which data-item names denote the same datum. Departments name the same field
@@ -32,8 +34,6 @@ import java.util.Optional;
 final class ItemNames {
 
     static final String RESOURCE = "cn/govdata/catalog/sourcing/synonyms.txt";
-
-    private static final List<String> SUFFIXES = List.of("号码", "编码", "代码", "编号", "号", "码");
 
     /** The datum a name stands for: {@code key} groups names; {@code canonicalName} is shown; {@code synonyms} from the dictionary. */
     record Datum(String key, String canonicalName, List<String> synonyms) {
@@ -109,24 +109,26 @@ final class ItemNames {
                 .orElseGet(() -> new Datum(folded, name.strip(), List.of()));
     }
 
+    /**
+     * Every dictionary-free key ({@link ItemKeys}) of a name that {@link #datum} maps to {@code key}:
+     * the keys of the dictionary line's names when {@code key} is a line's key, else {@code key}
+     * itself. Entries are found by these keys, then narrowed by {@link #datum}.
+     */
+    Set<String> itemKeys(String key) {
+        Datum line = byFolded.get(key);
+        if (line == null || !line.key().equals(key)) {
+            return Set.of(key);
+        }
+        return line.synonyms().stream().map(ItemKeys::of).collect(Collectors.toSet());
+    }
+
     /** Half-width, lower-case, letters and digits only. */
     static String normalize(String name) {
-        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder kept = new StringBuilder(nfkc.length());
-        nfkc.codePoints().filter(Character::isLetterOrDigit).forEach(kept::appendCodePoint);
-        return kept.toString();
+        return ItemKeys.normalize(name);
     }
 
     /** Drops one trailing identifier suffix, keeping at least two characters. */
     static String fold(String normalized) {
-        for (String suffix : SUFFIXES) {
-            if (normalized.endsWith(suffix)) {
-                String stem = normalized.substring(0, normalized.length() - suffix.length());
-                if (stem.codePointCount(0, stem.length()) >= 2) {
-                    return stem;
-                }
-            }
-        }
-        return normalized;
+        return ItemKeys.fold(normalized);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,9 +45,19 @@ class SourceDesignations {
                 .map(DesignationDocument::designation);
     }
 
-    List<SourceDesignation> all() {
-        return mongo.find(new Query().with(Sort.by("itemKey")), DesignationDocument.class).stream()
-                .map(DesignationDocument::designation).toList();
+    /** The designations of these items, by item key. */
+    List<SourceDesignation> byItemKeys(Collection<String> itemKeys) {
+        if (itemKeys.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("itemKey").in(itemKeys)).with(Sort.by("itemKey")), DesignationDocument.class)
+                .stream().map(DesignationDocument::designation).toList();
+    }
+
+    /** The items a department is designated to collect, by item key. */
+    List<SourceDesignation> collectedBy(String department) {
+        return mongo.find(Query.query(Criteria.where("collectingDepartment").is(department)).with(Sort.by("itemKey")),
+                DesignationDocument.class).stream().map(DesignationDocument::designation).toList();
     }
 
     Page<SourceDesignation> list(String collectingDepartment, Pageable pageable) {
