@@ -1,11 +1,9 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.platform.test.MongoMappings;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +25,7 @@ class OpenApplicationDocumentTest {
     @Test
     void the_stored_shape_keeps_the_fields_transitions_and_the_licence_lookup_name() {
         OpenApplication application = application();
-        MappingMongoConverter converter = converter();
+        MappingMongoConverter converter = MongoMappings.converter();
         Document stored = new Document();
 
         converter.write(OpenApplicationDocument.from(application, List.of()), stored);
@@ -46,15 +44,5 @@ class OpenApplicationDocumentTest {
                 "ok", new OpenApplication.Licence("L-1", "hash", "abcd1234", "v1", T.plusSeconds(120), T.plusSeconds(120), null,
                 null, null),
                 List.of(new OpenApplication.UsageReport("2026Q1", "used", List.of("app"), "alice", T.plusSeconds(600))));
-    }
-
-    private static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
     }
 }

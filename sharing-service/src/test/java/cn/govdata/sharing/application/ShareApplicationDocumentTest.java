@@ -1,12 +1,10 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.platform.test.MongoMappings;
 import cn.govdata.sharing.grant.Grant;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +28,7 @@ class ShareApplicationDocumentTest {
     @Test
     void the_stored_shape_keeps_the_fields_lists_and_the_settlement_sweep_name() {
         ShareApplication application = application();
-        MappingMongoConverter converter = converter();
+        MappingMongoConverter converter = MongoMappings.converter();
         Document stored = new Document();
 
         converter.write(ShareApplicationDocument.from(application, List.of()), stored);
@@ -70,15 +68,5 @@ class ShareApplicationDocumentTest {
                 d.submittedAt(), d.formalityPeriod(), d.formalityCheck(), d.decisionPeriod(), d.decision(),
                 d.implementationDueAt(), d.implementedAt(), d.escalation(), d.coordination(), d.grantId(), d.grantSettled(),
                 d.cancellation(), d.clearItemsApplicationId(), d.attachments(), d.history(), 5L, List.of()).toDomain();
-    }
-
-    private static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
     }
 }

@@ -1,11 +1,9 @@
 package cn.govdata.sharing.demand;
 
+import cn.govdata.platform.test.MongoMappings;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +28,7 @@ class DemandDocumentTest {
     @Test
     void the_stored_shape_keeps_the_fields_the_list_filters_on_at_the_top_level() {
         Demand demand = demand();
-        MappingMongoConverter converter = converter();
+        MappingMongoConverter converter = MongoMappings.converter();
         Document stored = new Document();
 
         converter.write(DemandDocument.from(demand, List.of()), stored);
@@ -47,15 +45,5 @@ class DemandDocumentTest {
                 T, T.plusSeconds(86_400), false,
                 new Demand.Answered(Demand.Answer.WILL_PUBLISH, LocalDate.of(2026, 4, 1), T.plusSeconds(3_000_000), "r", "a", T),
                 true, null, 4L);
-    }
-
-    private static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
     }
 }

@@ -1,11 +1,9 @@
 package cn.govdata.sharing.grant;
 
+import cn.govdata.platform.test.MongoMappings;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +14,7 @@ class GrantDocumentTest {
 
     private static final Instant T = Instant.parse("2026-03-01T08:00:00Z");
 
-    private final MappingMongoConverter converter = converter();
+    private final MappingMongoConverter converter = MongoMappings.converter();
 
     @Test
     void a_grant_comes_back_equal_from_its_document_version_included() {
@@ -75,15 +73,5 @@ class GrantDocumentTest {
         d.clearDecisions.add(new Grant.ClearDecision("APP-1", List.of("姓名"), "law", "approver", T));
         d.version = 7L;
         return d.build();
-    }
-
-    static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
     }
 }

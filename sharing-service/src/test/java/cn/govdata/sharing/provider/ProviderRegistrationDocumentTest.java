@@ -1,11 +1,9 @@
 package cn.govdata.sharing.provider;
 
+import cn.govdata.platform.test.MongoMappings;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +27,7 @@ class ProviderRegistrationDocumentTest {
     @Test
     void the_stored_shape_is_the_registration_s_fields_under_the_resource_id() {
         ProviderRegistration registration = registration();
-        MappingMongoConverter converter = converter();
+        MappingMongoConverter converter = MongoMappings.converter();
         Document stored = new Document();
 
         converter.write(ProviderRegistrationDocument.from(registration), stored);
@@ -46,15 +44,5 @@ class ProviderRegistrationDocumentTest {
                 List.of(new ProviderRegistration.MaskingRule("公民身份号码", Masking.ID_NUMBER)),
                 4, List.of(new ProviderRegistration.ProviderFile("F-1", "a.csv", "text/csv", 10, "abc", List.of("姓名"),
                 List.of(), "u", T)), "admin", T, T.plusSeconds(5), 3L);
-    }
-
-    private static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
     }
 }
