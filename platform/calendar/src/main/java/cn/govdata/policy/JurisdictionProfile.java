@@ -37,7 +37,23 @@ public record JurisdictionProfile(
         Rule<Period> objectionFix,
         Rule<Period> dataSubjectObjectionVerify,
         Rule<Period> unusedGrantRevocableAfter,
-        Rule<Period> auditLogRetention) {
+        Rule<Period> auditLogRetention,
+        Rule<ShareDecider> conditionalShareDecider,
+        Rule<Boolean> nonGovernmentShareRequests,
+        Rule<Boolean> crossRegionRequestFiling,
+        Rule<DisputeFinalStep> shareDisputeFinalStep,
+        Rule<Period> interfaceRequestAnswer,
+        Rule<Period> interfaceRequestExtension,
+        Rule<OpenApplicationRoute> conditionalOpenRoute,
+        Rule<Boolean> commercialUseBySelection,
+        Rule<Boolean> licenceUsageReports,
+        Rule<Period> licenceUsageReportInterval,
+        Rule<Set<PriorityDomain>> priorityOpenDomains,
+        Rule<EntryFiling> entryFiling,
+        Rule<WithdrawalControl> withdrawalControl,
+        Rule<Boolean> restrictedDataReevaluation,
+        Rule<Period> restrictedDataReevaluationInterval,
+        Rule<Period> securityIncidentNotification) {
 
     public JurisdictionProfile {
         if (id == null || !id.matches("[a-z][a-z0-9-]*")) {
@@ -51,7 +67,10 @@ public record JurisdictionProfile(
                 uncataloguedDemandAnswer, uncataloguedDemandPublish, conditionalOpenDecision, conditionalOpenApplicants,
                 researchUseNonCommercial, objectionMark, objectionTransfer, objectionPlatformDecision,
                 objectionSourceDecision, objectionFix, dataSubjectObjectionVerify, unusedGrantRevocableAfter,
-                auditLogRetention}) {
+                auditLogRetention, conditionalShareDecider, nonGovernmentShareRequests, crossRegionRequestFiling,
+                shareDisputeFinalStep, interfaceRequestAnswer, interfaceRequestExtension, conditionalOpenRoute,
+                commercialUseBySelection, licenceUsageReports, licenceUsageReportInterval, priorityOpenDomains, entryFiling,
+                withdrawalControl, restrictedDataReevaluation, restrictedDataReevaluationInterval, securityIncidentNotification}) {
             if (rule == null) {
                 throw new IllegalArgumentException("Profile " + id + " is missing a rule");
             }
@@ -101,7 +120,23 @@ public record JurisdictionProfile(
                 cast(all.get(RuleKey.OBJECTION_FIX)),
                 cast(all.get(RuleKey.DATA_SUBJECT_OBJECTION_VERIFY)),
                 cast(all.get(RuleKey.UNUSED_GRANT_REVOCABLE_AFTER)),
-                cast(all.get(RuleKey.AUDIT_LOG_RETENTION)));
+                cast(all.get(RuleKey.AUDIT_LOG_RETENTION)),
+                cast(all.get(RuleKey.CONDITIONAL_SHARE_DECIDER)),
+                cast(all.get(RuleKey.NON_GOVERNMENT_SHARE_REQUESTS)),
+                cast(all.get(RuleKey.CROSS_REGION_REQUEST_FILING)),
+                cast(all.get(RuleKey.SHARE_DISPUTE_FINAL_STEP)),
+                cast(all.get(RuleKey.INTERFACE_REQUEST_ANSWER)),
+                cast(all.get(RuleKey.INTERFACE_REQUEST_EXTENSION)),
+                cast(all.get(RuleKey.CONDITIONAL_OPEN_ROUTE)),
+                cast(all.get(RuleKey.COMMERCIAL_USE_BY_SELECTION)),
+                cast(all.get(RuleKey.LICENCE_USAGE_REPORTS)),
+                cast(all.get(RuleKey.LICENCE_USAGE_REPORT_INTERVAL)),
+                cast(all.get(RuleKey.PRIORITY_OPEN_DOMAINS)),
+                cast(all.get(RuleKey.ENTRY_FILING)),
+                cast(all.get(RuleKey.WITHDRAWAL_CONTROL)),
+                cast(all.get(RuleKey.RESTRICTED_DATA_REEVALUATION)),
+                cast(all.get(RuleKey.RESTRICTED_DATA_REEVALUATION_INTERVAL)),
+                cast(all.get(RuleKey.SECURITY_INCIDENT_NOTIFICATION)));
     }
 
     // Safe: of() checked each value against its key's type before the cast.

@@ -96,6 +96,18 @@ public final class JurisdictionProfiles {
         rules.put(OBJECTION_TRANSFER, regulated(workingDays(2), "NJ 35", "counted from receipt of the objection"));
         rules.put(OBJECTION_PLATFORM_DECISION, regulated(workingDays(5), "NJ 35", "counted from receipt of the objection"));
         rules.put(OBJECTION_SOURCE_DECISION, regulated(workingDays(5), "NJ 35", "counted from the department's receipt of the transferred objection"));
+        rules.put(CONDITIONAL_SHARE_DECIDER, regulated(ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU, "NJ 22",
+                "市大数据中心会同提供数据的单位提出意见并报市政务数据行政主管部门确定后反馈"));
+        rules.put(NON_GOVERNMENT_SHARE_REQUESTS, regulated(true, "NJ 22",
+                "¶3: other units apply to the bureau with scenario and safeguards; the opinion is confirmed by the city government"));
+        rules.put(COMMERCIAL_USE_BY_SELECTION, regulated(true, "NJ 27", "通过公开招标等竞争性方式确定授权开发利用对象"));
+        rules.put(LICENCE_USAGE_REPORTS, platformDefault(false,
+                "NJ 27 has the bureau follow use (定期跟踪了解开发利用情况) rather than licensees report; " + LICENCE_USAGE_REPORTS.platformDefault().note()));
+        rules.put(CONDITIONAL_OPEN_ROUTE, regulated(OpenApplicationRoute.DEPARTMENT, "NJ 27"));
+        rules.put(ENTRY_FILING, platformDefault(EntryFiling.NOT_SHARED,
+                "NJ 21 requires a legal basis but no filing; " + ENTRY_FILING.platformDefault().note()));
+        rules.put(SECURITY_INCIDENT_NOTIFICATION, platformDefault(calendarDays(1),
+                "NJ 34: 立即采取补救措施，按照规定及时告知用户并向有关主管部门报告, no period set; the platform allows one day"));
         return JurisdictionProfile.of("nanjing", "南京市", "Nanjing",
                 "南京市政务数据管理暂行办法（南京市人民政府令第329号）", rules);
     }
@@ -116,6 +128,12 @@ public final class JurisdictionProfiles {
         String sharingOnly = "NT regulates sharing between departments only, not open data; ";
         rules.put(CONDITIONAL_OPEN_DECISION, platformDefault(workingDays(10), sharingOnly + CONDITIONAL_OPEN_DECISION.platformDefault().note()));
         rules.put(CONDITIONAL_OPEN_APPLICANTS, platformDefault(RuleKey.allApplicants(), sharingOnly + CONDITIONAL_OPEN_APPLICANTS.platformDefault().note()));
+        rules.put(CONDITIONAL_SHARE_DECIDER, regulated(ShareDecider.PROVIDER, "NT 22"));
+        rules.put(SHARE_DISPUTE_FINAL_STEP, regulated(DisputeFinalStep.BUREAU_COORDINATION, "NT 27",
+                "提供部门、使用部门、市大数据管理局协商解决"));
+        rules.put(ENTRY_FILING, regulated(EntryFiling.NOT_SHARED, "NT 8"));
+        rules.put(WITHDRAWAL_CONTROL, regulated(WithdrawalControl.BUREAU_APPROVAL, "NT 16",
+                "提前告知数据订阅使用部门和市大数据管理局，经审核同意后方可撤销发布"));
         return JurisdictionProfile.of("nantong", "南通市", "Nantong",
                 "南通市政务信息资源共享实施细则（通政办发〔2020〕12号）", rules);
     }
@@ -128,6 +146,19 @@ public final class JurisdictionProfiles {
         rules.put(CONDITIONAL_OPEN_DECISION, regulated(calendarDays(10), "SY 34",
                 "收到申请之日起10日内: plain days, holidays included, unlike the 工作日 elsewhere"));
         rules.put(CONDITIONAL_OPEN_APPLICANTS, regulated(RuleKey.allApplicants(), "SY 34", "公民、法人和其他组织"));
+        rules.put(CONDITIONAL_SHARE_DECIDER, regulated(ShareDecider.PROVIDER, "SY 25"));
+        rules.put(SHARE_DISPUTE_FINAL_STEP, regulated(DisputeFinalStep.MUNICIPAL_GOVERNMENT, "SY 28",
+                "市大数据行政主管部门协调处理；协调处理不成的报市政府决定"));
+        rules.put(CONDITIONAL_OPEN_ROUTE, regulated(OpenApplicationRoute.DEPARTMENT, "SY 34"));
+        rules.put(PRIORITY_OPEN_DOMAINS, regulated(RuleKey.shenyangPriorityDomains(), "SY 36"));
+        rules.put(ENTRY_FILING, regulated(EntryFiling.CONDITIONAL_AND_NOT_SHARED, "SY 23",
+                "有条件共享和不予共享的，提供法律、法规、规章依据并向大数据管理行政主管部门备案"));
+        rules.put(WITHDRAWAL_CONTROL, regulated(WithdrawalControl.PRIOR_FILING, "SY 27",
+                "停止提供已发布的共享数据资源时，说明正当理由并提前报大数据行政主管部门备案"));
+        rules.put(RESTRICTED_DATA_REEVALUATION, regulated(true, "SY 31",
+                "SY 31 for not-shared and conditional sharing, SY 37 for restricted open data: 定期进行评估"));
+        rules.put(SECURITY_INCIDENT_NOTIFICATION, platformDefault(calendarDays(1),
+                "SY 44: 立即启动应急预案，及时告知可能受到影响的用户并按照规定报告, no period set; the platform allows one day"));
         return JurisdictionProfile.of("shenyang", "沈阳市", "Shenyang",
                 "沈阳市政务数据资源共享开放条例（征求意见稿，沈阳市大数据管理局2019年7月11日公布）", rules);
     }
@@ -145,6 +176,14 @@ public final class JurisdictionProfiles {
         rules.put(OBJECTION_SOURCE_DECISION, regulated(workingDays(5), "QZ 7.2", "problem data reported by consumer departments, dispatched to the producing unit"));
         rules.put(OBJECTION_FIX, regulated(workingDays(10), "QZ 7.2", "counted from the decision to correct; corrected at source and re-aggregated"));
         rules.put(AUDIT_LOG_RETENTION, regulated(years(3), "QZ 8.4", "不少于3年: a minimum"));
+        rules.put(CONDITIONAL_SHARE_DECIDER, regulated(ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER, "QZ 5.4",
+                "QZ 2.2: 数据管理机构审查共享申请，作出是否共享的决定; QZ 5.4: 经数据管理机构会同数据生产单位会商同意后进行共享"));
+        rules.put(INTERFACE_REQUEST_ANSWER, regulated(workingDays(10), "QZ 2.3", "more interfaces the bureau asks the producing unit for"));
+        rules.put(INTERFACE_REQUEST_EXTENSION, regulated(workingDays(5), "QZ 2.3", "once, on a written application the bureau approves"));
+        rules.put(CONDITIONAL_OPEN_ROUTE, regulated(OpenApplicationRoute.BUREAU_WITH_TECHNICAL_ASSESSMENT, "QZ 6.5",
+                "QZ 6.4: 向数据管理机构申请; QZ 6.5: 技术服务单位评估，数据管理机构确认后授权"));
+        rules.put(COMMERCIAL_USE_BY_SELECTION, regulated(true, "QZ 6.6", "授权企业应当通过公开招标等竞争性方式确定合作开发对象"));
+        rules.put(LICENCE_USAGE_REPORTS, regulated(true, "QZ 6.7", "定期向授权数据管理机构报告开发利用情况"));
         return JurisdictionProfile.of("quanzhou", "泉州市", "Quanzhou",
                 "泉州市政务数据管理规定（泉州市数字泉州建设办公室，2021年7月2日）", rules);
     }
@@ -163,6 +202,14 @@ public final class JurisdictionProfiles {
                         + RESEARCH_USE_NON_COMMERCIAL.platformDefault().note()));
         rules.put(OBJECTION_SOURCE_DECISION, regulated(workingDays(5), "QY 28", "problem data reported by a consumer"));
         rules.put(DATA_SUBJECT_OBJECTION_VERIFY, regulated(workingDays(5), "QY 28", "the service proceeds meanwhile on valid proof"));
+        rules.put(CONDITIONAL_SHARE_DECIDER, regulated(ShareDecider.PROVIDER, "QY 24"));
+        rules.put(CROSS_REGION_REQUEST_FILING, regulated(true, "QY 26",
+                "直接向数源部门提出共享请求，并同时向上一级和同级公共数据主管部门备案"));
+        rules.put(SHARE_DISPUTE_FINAL_STEP, regulated(DisputeFinalStep.JOINT_CONSULTATION_THEN_GOVERNMENT, "QY 48",
+                "自行协商；主管部门协调；会同机构编制管理部门联合会商；仍不能解决的报请本级党委或者人民政府决定"));
+        rules.put(CONDITIONAL_OPEN_ROUTE, regulated(OpenApplicationRoute.DEPARTMENT, "QY 38"));
+        rules.put(PRIORITY_OPEN_DOMAINS, regulated(RuleKey.qingyuanPriorityDomains(), "QY 31"));
+        rules.put(ENTRY_FILING, regulated(EntryFiling.NOT_SHARED, "QY 14"));
         return JurisdictionProfile.of("qingyuan", "清远市", "Qingyuan",
                 "清远市公共数据管理办法（清府函〔2024〕381号，2024年11月1日起施行，有效期3年）", rules);
     }

@@ -63,9 +63,9 @@ public record Rule<T>(T value, Source source, String citation, String note) {
     static String display(Object value) {
         if (value instanceof Collection<?> items) {
             return items.stream()
-                    .map(item -> item instanceof ApplicantKind kind ? kind.key() : String.valueOf(item))
+                    .map(Rule::display)
                     .collect(Collectors.joining(","));
         }
-        return String.valueOf(value);
+        return value instanceof PolicyChoice choice ? choice.key() : String.valueOf(value);
     }
 }

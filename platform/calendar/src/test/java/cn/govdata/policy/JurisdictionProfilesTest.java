@@ -64,6 +64,33 @@ class JurisdictionProfilesTest {
             qingyuan | conditional-open-applicants          | natural-person,domestic-controlled-enterprise,foreign-controlled-enterprise,university,research-institute,other-legal-person,unincorporated-organization | QY 38
             qingyuan | objection-source-decision            | 5wd   | QY 28
             qingyuan | data-subject-objection-verify        | 5wd   | QY 28
+            nanjing  | conditional-share-decider            | provider-confirmed-by-bureau | NJ 22
+            nanjing  | non-government-share-requests        | true  | NJ 22
+            nanjing  | conditional-open-route               | department | NJ 27
+            nanjing  | commercial-use-by-selection          | true  | NJ 27
+            nantong  | conditional-share-decider            | provider | NT 22
+            nantong  | share-dispute-final-step             | bureau-coordination | NT 27
+            nantong  | entry-filing                         | not-shared | NT 8
+            nantong  | withdrawal-control                   | bureau-approval | NT 16
+            shenyang | conditional-share-decider            | provider | SY 25
+            shenyang | share-dispute-final-step             | municipal-government | SY 28
+            shenyang | conditional-open-route               | department | SY 34
+            shenyang | priority-open-domains                | credit,transport,healthcare,employment,social-security,education,environment,weather,market-supervision | SY 36
+            shenyang | entry-filing                         | conditional-and-not-shared | SY 23
+            shenyang | withdrawal-control                   | prior-filing | SY 27
+            shenyang | restricted-data-reevaluation         | true  | SY 31
+            quanzhou | conditional-share-decider            | bureau-after-consulting-provider | QZ 5.4
+            quanzhou | interface-request-answer             | 10wd  | QZ 2.3
+            quanzhou | interface-request-extension          | 5wd   | QZ 2.3
+            quanzhou | conditional-open-route               | bureau-with-technical-assessment | QZ 6.5
+            quanzhou | commercial-use-by-selection          | true  | QZ 6.6
+            quanzhou | licence-usage-reports                | true  | QZ 6.7
+            qingyuan | conditional-share-decider            | provider | QY 24
+            qingyuan | cross-region-request-filing          | true  | QY 26
+            qingyuan | share-dispute-final-step             | joint-consultation-then-government | QY 48
+            qingyuan | conditional-open-route               | department | QY 38
+            qingyuan | priority-open-domains                | transport,public-safety,public-health,urban-governance,social-governance,livelihood,natural-resources,ecology,administrative-licensing,enterprise-credit | QY 31
+            qingyuan | entry-filing                         | not-shared | QY 14
             """)
     void eachRegulatedValueIsTheOneItsArticleStates(String id, String key, String value, String citation) {
         Rule<?> rule = JurisdictionProfiles.get(id).rule(RuleKey.fromKey(key));
@@ -76,7 +103,7 @@ class JurisdictionProfilesTest {
 
     // With the table above: a profile regulates exactly the values listed there, nothing more.
     @ParameterizedTest(name = "{0} regulates {1} values")
-    @CsvSource({"nanjing, 9", "nantong, 7", "shenyang, 4", "quanzhou, 5", "qingyuan, 9"})
+    @CsvSource({"nanjing, 13", "nantong, 11", "shenyang, 11", "quanzhou, 11", "qingyuan, 15"})
     void everyOtherValueIsAMarkedPlatformDefault(String id, int regulated) {
         Map<RuleKey, Rule<?>> rules = JurisdictionProfiles.get(id).rules();
 
@@ -128,5 +155,36 @@ class JurisdictionProfilesTest {
         assertThat(JurisdictionProfiles.all())
                 .filteredOn(p -> p.conditionalOpenDecision().value().unit() == PeriodUnit.CALENDAR_DAYS)
                 .extracting(JurisdictionProfile::id).containsExactly("shenyang");
+    }
+
+    @Test
+    void quanzhouLetsTheBureauDecideConditionalSharingAfterConsultingTheProvider() {
+        // QZ 2.2 / 5.4: 数据管理机构 … 作出是否共享的决定; 会同数据生产单位会商同意后进行共享.
+        assertThat(JurisdictionProfiles.all())
+                .filteredOn(p -> p.conditionalShareDecider().value() == ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER)
+                .extracting(JurisdictionProfile::id).containsExactly("quanzhou");
+        assertThat(JurisdictionProfiles.get("nanjing").conditionalShareDecider().value())
+                .isEqualTo(ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU);
+    }
+
+    @Test
+    void onlyShenyangFilesConditionalEntriesAndFilesRatherThanApprovesWithdrawals() {
+        // SY 23 files conditional entries too; SY 27 asks for prior filing (备案), not approval.
+        assertThat(JurisdictionProfiles.all())
+                .filteredOn(p -> p.entryFiling().value() == EntryFiling.CONDITIONAL_AND_NOT_SHARED)
+                .extracting(JurisdictionProfile::id).containsExactly("shenyang");
+        assertThat(JurisdictionProfiles.all())
+                .filteredOn(p -> p.withdrawalControl().value() == WithdrawalControl.PRIOR_FILING)
+                .extracting(JurisdictionProfile::id).containsExactly("shenyang");
+    }
+
+    @Test
+    void aPeriodTheRegulationLeavesOpenIsAPlatformDefaultThatCitesTheArticleInItsNote() {
+        // SY 44 and NJ 34 say 立即/及时; QZ 6.7 says 定期: the platform's value is never passed off as law.
+        assertThat(JurisdictionProfiles.get("shenyang").securityIncidentNotification().isRegulated()).isFalse();
+        assertThat(JurisdictionProfiles.get("shenyang").securityIncidentNotification().note()).contains("SY 44");
+        assertThat(JurisdictionProfiles.get("nanjing").securityIncidentNotification().note()).contains("NJ 34");
+        assertThat(JurisdictionProfiles.get("quanzhou").licenceUsageReportInterval().isRegulated()).isFalse();
+        assertThat(JurisdictionProfiles.get("quanzhou").licenceUsageReportInterval().note()).contains("QZ 6.7");
     }
 }

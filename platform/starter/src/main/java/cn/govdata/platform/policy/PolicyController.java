@@ -1,9 +1,9 @@
 package cn.govdata.platform.policy;
 
 import cn.govdata.calendar.WorkingDayCalendar;
-import cn.govdata.policy.ApplicantKind;
 import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.policy.Period;
+import cn.govdata.policy.PolicyChoice;
 import cn.govdata.policy.Rule;
 import cn.govdata.policy.RuleKey;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  *   "regulation": "南京市政务数据管理暂行办法（南京市人民政府令第329号）",
  *   "rules": {
  *     "objection-mark": {
- *       "value": "1wd",                 // as written in overrides: 15wd, 10d, 1m, 3y, true, university,research-institute
- *       "unit": "WORKING_DAYS",         // WORKING_DAYS, CALENDAR_DAYS, MONTHS, YEARS; null for switches and applicant lists
+ *       "value": "1wd",                 // as written in overrides: 15wd, 10d, 1m, 3y, true, university,research-institute, prior-filing
+ *       "unit": "WORKING_DAYS",         // WORKING_DAYS, CALENDAR_DAYS, MONTHS, YEARS; null for switches and choices
  *       "source": "REGULATION",         // REGULATION, PLATFORM_DEFAULT or OVERRIDE
  *       "citation": "NJ 35",            // only for REGULATION
  *       "note": null,                   // why: always set for PLATFORM_DEFAULT and OVERRIDE
@@ -90,10 +90,9 @@ final class PolicyController {
 
         private static String text(Object value) {
             if (value instanceof Collection<?> items) {
-                return items.stream().map(item -> item instanceof ApplicantKind kind ? kind.key() : String.valueOf(item))
-                        .collect(Collectors.joining(","));
+                return items.stream().map(RuleView::text).collect(Collectors.joining(","));
             }
-            return String.valueOf(value);
+            return value instanceof PolicyChoice choice ? choice.key() : String.valueOf(value);
         }
     }
 
