@@ -1,5 +1,6 @@
 package cn.govdata.platform.problem;
 
+import cn.govdata.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,11 +36,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(PlatformException.class)
-    ResponseEntity<ProblemDetail> platform(PlatformException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.slug(), e.title(), e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal e) {
+        HttpStatus status = e instanceof PlatformException adapter ? adapter.status() : statusOf(e.kind());
+        ProblemDetail problem = Problems.of(status, e.slug(), e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The one place a domain refusal becomes a status code. */
+    public static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNPROCESSABLE -> HttpStatus.valueOf(422);
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    static Refusal.Kind kindOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> Refusal.Kind.INVALID;
+            case UNAUTHORIZED -> Refusal.Kind.UNAUTHENTICATED;
+            case FORBIDDEN -> Refusal.Kind.FORBIDDEN;
+            case NOT_FOUND -> Refusal.Kind.NOT_FOUND;
+            case CONFLICT -> Refusal.Kind.CONFLICT;
+            case PAYLOAD_TOO_LARGE -> Refusal.Kind.TOO_LARGE;
+            case TOO_MANY_REQUESTS -> Refusal.Kind.TOO_MANY_REQUESTS;
+            case SERVICE_UNAVAILABLE -> Refusal.Kind.UNAVAILABLE;
+            default -> status.is4xxClientError() ? Refusal.Kind.UNPROCESSABLE : Refusal.Kind.UNAVAILABLE;
+        };
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -1,0 +1,8 @@
+package cn.govdata.platform.test.archfixture.good.alpha;
+
+public record AlphaDocument(String id) {
+
+    public Alpha toDomain() {
+        return new Alpha(id);
+    }
+}
