@@ -95,13 +95,22 @@ class ReportingIncidents {
         if (incidents.find(id).isPresent()) {
             throw PlatformException.conflict("incident-exists", "该预警已登记为安全事件 " + id);
         }
+        Report report = reportOf(warning, severity, personalInformation, title);
+        return open(id, report, alertId, caller);
+    }
+
+    /**
+     * What an early warning says about the incident: the consumer and the providers whose data it
+     * fetched are affected; severity defaults to GENERAL and personal information to "no" until the
+     * person opening it says otherwise.
+     */
+    static Report reportOf(EarlyWarnings.Warning warning, Severity severity, Boolean personalInformation, String title) {
         Set<String> departments = new LinkedHashSet<>(warning.providerDepartments());
         departments.add(warning.consumerDepartment());
-        var report = new Report(title == null || title.isBlank() ? "安全预警：" + warning.kind() : title.strip(),
+        return new Report(title == null || title.isBlank() ? "安全预警：" + warning.kind() : title.strip(),
                 warning.description() + "（预警窗口 " + warning.windowStart() + " 至 " + warning.windowEnd() + "）",
                 warning.detectedAt(), severity == null ? Severity.GENERAL : severity, List.of(), List.copyOf(departments),
                 Boolean.TRUE.equals(personalInformation), "安全预警（" + warning.kind() + "）");
-        return open(id, report, alertId, caller);
     }
 
     private SecurityIncident open(String id, Report report, String warningId, Caller caller) {
