@@ -96,7 +96,7 @@ class ReportingIncidents {
             throw PlatformException.conflict("incident-exists", "该预警已登记为安全事件 " + id);
         }
         Report report = reportOf(warning, severity, personalInformation, title);
-        return open(id, report, alertId, caller);
+        return open(id, report, warning, caller);
     }
 
     /**
@@ -113,7 +113,8 @@ class ReportingIncidents {
                 Boolean.TRUE.equals(personalInformation), "安全预警（" + warning.kind() + "）");
     }
 
-    private SecurityIncident open(String id, Report report, String warningId, Caller caller) {
+    private SecurityIncident open(String id, Report report, EarlyWarnings.Warning warning, Caller caller) {
+        String warningId = warning == null ? null : warning.alertId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String department = caller.departmentCode().orElse(bureauDepartment);
         if (report.detectedAt().isAfter(now)) {
@@ -130,7 +131,7 @@ class ReportingIncidents {
                 report.personalInformation(), blankToNull(report.suspectedCause()), warningId, caller.actor(), department,
                 caller.isBureau(), now, deadline.dueAt(), basis);
         var reported = new AuditEvents.IncidentReported(id, incident.severity().name(), department, incident.affectedDepartments(),
-                incident.affectedResources(), incident.personalInformation(), warningId, incident.detectedAt(), now,
+                incident.affectedResources(), incident.personalInformation(), warning == null ? null : warning.kind(), incident.detectedAt(), now,
                 incident.notificationDueAt(), incident.required(), basis);
         try {
             incidents.insert(incident, List.of(events.create(AuditEventTypes.INCIDENT_REPORTED, id, department, null, reported)));

@@ -57,14 +57,15 @@ public final class AuditEvents {
     public record ScoreItem(String item, Double score, long passed, long total, String basis) {
     }
     /**
-     * A data security incident was entered in the register (NJ 34, SY 44; from an early warning, SY 43,
-     * when {@code warningId} is set). Free text (title, what happened, the suspected cause) stays in
-     * the register, where it may name people; the event carries only codes, flags and times.
+     * A data security incident was entered in the register (NJ 34, SY 44; from an early warning of
+     * kind {@code warningKind}, SY 43, when that is set). Free text (title, what happened, the suspected
+     * cause) and the warning's id, which names the consumer's client or user, stay in the register;
+     * the event carries only codes, flags and times.
      * {@code requiredNotifications} lists DEPARTMENT:&lt;code&gt;, BUREAU and, with personal
      * information involved, AFFECTED_USERS, all due by {@code notificationDueAt}.
      */
     public record IncidentReported(String incidentId, String severity, String reportingDepartment, List<String> affectedDepartments,
-                                   List<String> affectedResources, boolean personalInformation, String warningId,
+                                   List<String> affectedResources, boolean personalInformation, String warningKind,
                                    Instant detectedAt, Instant reportedAt, Instant notificationDueAt,
                                    List<String> requiredNotifications, String citation) {
     }
