@@ -142,8 +142,9 @@ class ReportingIncidents {
             deadlines.complete(PROCESS, STEP, id);
         }
         metrics.refresh();
-        log.info("Security incident {} ({}) reported by {} of {}; {} notifications due {}", id, incident.severity(), caller.actor(),
-                department, incident.required().size(), incident.notificationDueAt());
+        // The reporter's name stays in the register; logs carry no personal identifiers.
+        log.info("Security incident {} ({}) reported by {}; {} notifications due {}", id, incident.severity(), department,
+                incident.required().size(), incident.notificationDueAt());
         return incident;
     }
 
