@@ -84,6 +84,13 @@ class AuthorizationMatrixSystemTest {
     static final Set<Kind> OBJECTION_HANDLERS = EnumSet.of(Kind.OPERATOR, Kind.BUREAU, Kind.OFFICER_PSB, Kind.OFFICER_AMR,
             Kind.SYSTEM_PSB);
 
+    /** The security incident register (audit-service incident): government readers; data officers, the bureau and operators write. */
+    static final Set<Kind> INCIDENT_READERS = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB,
+            Kind.AUDITOR, Kind.OPERATOR, Kind.BUREAU);
+    static final Set<Kind> INCIDENT_WRITERS = EnumSet.of(Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.SYSTEM_PSB, Kind.OPERATOR,
+            Kind.BUREAU);
+    static final Set<Kind> BUREAU_AND_OPERATOR = EnumSet.of(Kind.BUREAU, Kind.OPERATOR);
+
     /** Who may call each operation at all (role level). */
     static final Map<String, Set<Kind>> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/audit/calendar/years", SIGNED_IN),
@@ -109,6 +116,13 @@ class AuthorizationMatrixSystemTest {
             Map.entry("GET /api/audit/events", AUDIT_OVERSIGHT),
             Map.entry("GET /api/audit/events.csv", AUDIT_OVERSIGHT),
             Map.entry("GET /api/audit/events/{eventId}", AUDIT_OVERSIGHT),
+            Map.entry("GET /api/audit/incidents", INCIDENT_READERS),
+            Map.entry("POST /api/audit/incidents", INCIDENT_WRITERS),
+            Map.entry("POST /api/audit/incidents/from-warning", BUREAU_AND_OPERATOR),
+            Map.entry("GET /api/audit/incidents/{id}", INCIDENT_READERS),
+            Map.entry("POST /api/audit/incidents/{id}/closure", INCIDENT_WRITERS),
+            Map.entry("POST /api/audit/incidents/{id}/containment", INCIDENT_WRITERS),
+            Map.entry("POST /api/audit/incidents/{id}/notifications", INCIDENT_WRITERS),
             Map.entry("GET /api/audit/keys", PUBLIC),
             Map.entry("GET /api/audit/policy", SIGNED_IN),
             Map.entry("GET /api/audit/scorecards", OVERSIGHT_OR_DEPARTMENT),

@@ -19,8 +19,22 @@ public final class AuditEventTypes {
             "cn.govdata.audit.scorecard.published.v1", Topics.AUDIT, AuditEvents.ScorecardPublished.class,
             SCHEMAS + "audit-scorecard-published.v1.json");
 
+    public static final EventType<AuditEvents.IncidentReported> INCIDENT_REPORTED = new EventType<>(
+            "cn.govdata.audit.incident.reported.v1", Topics.AUDIT, AuditEvents.IncidentReported.class,
+            SCHEMAS + "audit-incident-reported.v1.json");
+    public static final EventType<AuditEvents.IncidentNotified> INCIDENT_NOTIFIED = new EventType<>(
+            "cn.govdata.audit.incident.notified.v1", Topics.AUDIT, AuditEvents.IncidentNotified.class,
+            SCHEMAS + "audit-incident-notified.v1.json");
+    public static final EventType<AuditEvents.IncidentNotificationOverdue> INCIDENT_NOTIFICATION_OVERDUE = new EventType<>(
+            "cn.govdata.audit.incident.notification-overdue.v1", Topics.AUDIT, AuditEvents.IncidentNotificationOverdue.class,
+            SCHEMAS + "audit-incident-notification-overdue.v1.json");
+    public static final EventType<AuditEvents.IncidentClosed> INCIDENT_CLOSED = new EventType<>(
+            "cn.govdata.audit.incident.closed.v1", Topics.AUDIT, AuditEvents.IncidentClosed.class,
+            SCHEMAS + "audit-incident-closed.v1.json");
+
     /** Listed in {@link EventTypes#all()}. */
-    public static final List<EventType<?>> ALL = List.of(USAGE_LOG_DIGEST, ABNORMAL_ACCESS_DETECTED, SCORECARD_PUBLISHED);
+    public static final List<EventType<?>> ALL = List.of(USAGE_LOG_DIGEST, ABNORMAL_ACCESS_DETECTED, SCORECARD_PUBLISHED,
+            INCIDENT_REPORTED, INCIDENT_NOTIFIED, INCIDENT_NOTIFICATION_OVERDUE, INCIDENT_CLOSED);
 
     private AuditEventTypes() {
     }

@@ -56,4 +56,36 @@ public final class AuditEvents {
     /** One scorecard line: {@code passed} of {@code total} cases met the rule. */
     public record ScoreItem(String item, Double score, long passed, long total, String basis) {
     }
+    /**
+     * A data security incident was entered in the register (NJ 34, SY 44; from an early warning of
+     * kind {@code warningKind}, SY 43, when that is set). Free text (title, what happened, the suspected
+     * cause) and the warning's id, which names the consumer's client or user, stay in the register;
+     * the event carries only codes, flags and times.
+     * {@code requiredNotifications} lists DEPARTMENT:&lt;code&gt;, BUREAU and, with personal
+     * information involved, AFFECTED_USERS, all due by {@code notificationDueAt}.
+     */
+    public record IncidentReported(String incidentId, String severity, String reportingDepartment, List<String> affectedDepartments,
+                                   List<String> affectedResources, boolean personalInformation, String warningKind,
+                                   Instant detectedAt, Instant reportedAt, Instant notificationDueAt,
+                                   List<String> requiredNotifications, String citation) {
+    }
+
+    /**
+     * One notification of an incident was recorded: to a department ({@code recipientDepartment}),
+     * the bureau or the affected users, through {@code channel}. {@code stillMissing} names the
+     * required notifications not yet recorded.
+     */
+    public record IncidentNotified(String incidentId, String recipient, String recipientDepartment, String channel,
+                                   Instant notifiedAt, boolean late, List<String> stillMissing, Instant recordedAt) {
+    }
+
+    /** The notification period ran out with required notifications missing (NJ 34, SY 44). */
+    public record IncidentNotificationOverdue(String incidentId, String severity, Instant notificationDueAt,
+                                              List<String> missing, String citation, Instant detectedAt) {
+    }
+
+    /** An incident was closed after every required notification had been recorded. */
+    public record IncidentClosed(String incidentId, String severity, int containmentSteps, int notifications,
+                                 boolean notifiedInTime, Instant reportedAt, Instant closedAt) {
+    }
 }

@@ -1,0 +1,30 @@
+package cn.govdata.audit.warning;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the early warnings raised (SY 43) for other features, e.g. opening an incident from one. */
+@Component
+public class EarlyWarnings {
+
+    private final MongoTemplate mongo;
+
+    EarlyWarnings(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<Warning> find(String alertId) {
+        return Optional.ofNullable(mongo.findById(alertId, AccessWatch.Alert.class)).map(a -> new Warning(a.id(), a.kind(),
+                a.consumerDepartment(), a.providerDepartments() == null ? List.of() : a.providerDepartments(), a.windowStart(),
+                a.windowEnd(), a.description(), a.detectedAt()));
+    }
+
+    /** An early warning as other features see it; the consumer's client id stays with the warning. */
+    public record Warning(String alertId, String kind, String consumerDepartment, List<String> providerDepartments,
+                          Instant windowStart, Instant windowEnd, String description, Instant detectedAt) {
+    }
+}
