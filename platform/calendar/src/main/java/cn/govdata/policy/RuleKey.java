@@ -259,12 +259,11 @@ public enum RuleKey {
         }
 
         private static <E extends Enum<E> & PolicyChoice> E choice(Class<E> type, String key) {
-            return Arrays.stream(type.getEnumConstants()).filter(c -> c.key().equals(key)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not one of " + keys(type)));
+            return PolicyChoice.fromKey(type, key, "choice");
         }
 
         private static String keys(Class<? extends PolicyChoice> type) {
-            return Arrays.stream(type.getEnumConstants()).map(PolicyChoice::key).collect(Collectors.joining(", "));
+            return PolicyChoice.keys(type);
         }
 
         Object parse(String raw) {
