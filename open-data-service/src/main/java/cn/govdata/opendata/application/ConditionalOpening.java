@@ -360,8 +360,8 @@ class ConditionalOpening {
                 .map(p -> new OpenApplication.Product(p.name(), p.source(), p.acquiredOn())).toList();
         var licence = application.licence();
         Integer period = licence == null ? null : licence.reportPeriod();
-        var report = new OpenApplication.UsageReport(request.period(), request.summary(), products, caller.actor(),
-                clock.instant(), period);
+        var report = new OpenApplication.UsageReport(request.period(), request.summary(),
+                products.stream().map(OpenApplication.Product::name).toList(), products, caller.actor(), clock.instant(), period);
         Criteria criteria = Criteria.where("_id").is(id).and("state").in(
                 OpenApplication.State.LICENSED.name(), OpenApplication.State.SUSPENDED.name());
         Update update = new Update().push("usageReports", report);
@@ -468,7 +468,9 @@ class ConditionalOpening {
         OpenApplication application = find(id);
         boolean applicant = application.applicantSubject().equals(caller.subject());
         boolean department = caller.departmentCode().map(application.department()::equals).orElse(false);
-        if (!applicant && !department && !caller.hasRole(Roles.BUREAU_REVIEWER) && !caller.hasRole(Roles.PLATFORM_OPERATOR)) {
+        // The technical service unit reads what it assesses and authorises: applications on Quanzhou's route (QZ 6.5).
+        boolean unit = caller.hasRole(Roles.PLATFORM_OPERATOR) && application.bureauRoute();
+        if (!applicant && !department && !caller.hasRole(Roles.BUREAU_REVIEWER) && !unit) {
             throw PlatformException.forbidden("Not your application");
         }
         return application;
@@ -477,8 +479,10 @@ class ConditionalOpening {
     /** @param state on Quanzhou's route the bureau and the technical service unit list what waits for them (QZ 6.5) */
     List<OpenApplication> list(Caller caller, OpenApplication.State state) {
         Criteria criteria;
-        if ((caller.hasRole(Roles.BUREAU_REVIEWER) || caller.hasRole(Roles.PLATFORM_OPERATOR)) && state != null) {
+        if (caller.hasRole(Roles.BUREAU_REVIEWER) && state != null) {
             criteria = Criteria.where("state").is(state.name());
+        } else if (caller.hasRole(Roles.PLATFORM_OPERATOR) && state != null) {
+            criteria = Criteria.where("state").is(state.name()).and("route").is(OpenApplicationRoute.BUREAU_WITH_TECHNICAL_ASSESSMENT.key());
         } else if (caller.hasRole(Roles.DEPT_APPROVER) && caller.departmentCode().isPresent()) {
             criteria = Criteria.where("department").is(caller.departmentCode().get());
         } else {

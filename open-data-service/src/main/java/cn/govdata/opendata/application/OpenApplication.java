@@ -50,9 +50,15 @@ record OpenApplication(
         return cn.govdata.policy.OpenApplicationRoute.BUREAU_WITH_TECHNICAL_ASSESSMENT.key().equals(route);
     }
 
-    /** What a licensee reports about its use of the data (QZ 6.7): what it developed and the products citing the source. */
-    record UsageReport(String period, String summary, List<Product> products, String reportedBy, Instant reportedAt,
-                       Integer reportPeriod) {
+    /**
+     * What a licensee reports about its use of the data (QZ 6.7): what it developed and the products citing the source.
+     *
+     * @param products     the products' names (all that reports stored before issue 16 carry)
+     * @param dataProducts the products with the source and acquisition date each cites
+     * @param reportPeriod the licence's reporting period this report answers, where reports are scheduled
+     */
+    record UsageReport(String period, String summary, List<String> products, List<Product> dataProducts, String reportedBy,
+                       Instant reportedAt, Integer reportPeriod) {
     }
 
     /** A data product, which must name the data's source and the date it was acquired (QZ 6.7, NJ 27). */

@@ -65,6 +65,18 @@ class PlanController {
         }
     }
 
+    /** The key of a domain on the controlled list (SY 36, QY 31), or null when none is given; 400 naming the field otherwise. */
+    static String priorityDomain(String key, String field) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            return PriorityDomain.fromKey(key.strip()).key();
+        } catch (IllegalArgumentException unknown) {
+            throw PlatformException.invalidField(field, "不是重点和优先开放领域的代码（SY 36、QY 31）：" + unknown.getMessage());
+        }
+    }
+
     @PostMapping("/api/open-data/plans")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView file(@Valid @RequestBody PlanRequest request, Caller caller) {
@@ -75,14 +87,7 @@ class PlanController {
         List<OpenPlan.Item> items = new ArrayList<>();
         for (int n = 0; n < request.items().size(); n++) {
             var i = request.items().get(n);
-            String priorityDomain = null;
-            if (i.priorityDomain() != null && !i.priorityDomain().isBlank()) {
-                try {
-                    priorityDomain = PriorityDomain.fromKey(i.priorityDomain().strip()).key();
-                } catch (IllegalArgumentException unknown) {
-                    throw PlatformException.invalidField("items[" + n + "].priorityDomain", "不是重点和优先开放领域的代码（SY 36、QY 31）：" + unknown.getMessage());
-                }
-            }
+            String priorityDomain = priorityDomain(i.priorityDomain(), "items[" + n + "].priorityDomain");
             String entryId = i.entryId() == null || i.entryId().isBlank() ? null : i.entryId().strip();
             items.add(new OpenPlan.Item(i.name(), i.openType(), i.domain(), i.plannedQuarter(), entryId, priorityDomain));
         }
