@@ -104,9 +104,6 @@ class ConditionalOpening {
             throw PlatformException.invalidField("applicantKind", e.getMessage());
         }
         ApplicantRules.check(profile, kind, request.commercialUse());
-        if (request.commercialUse() && profile.commercialUseBySelection().value()) {
-            throw rounds.commercialUseBySelection(request.entryId());
-        }
         Listing listing = listings.find(request.entryId()).filter(l -> !l.isWithdrawn())
                 .orElseThrow(() -> PlatformException.notFound("Open catalog entry", request.entryId()));
         if (!listing.isConditional()) {
@@ -114,6 +111,10 @@ class ConditionalOpening {
                     ? "Entry " + listing.entryId() + " is unconditionally open: download it without applying"
                     : "Entry " + listing.entryId() + " is not open (不予开放): " + listing.openReason() + " ("
                             + listing.openLegalBasis() + ")");
+        }
+        // NJ 27, QZ 6.6: commercial development is awarded by competitive selection, never first come.
+        if (request.commercialUse() && profile.commercialUseBySelection().value()) {
+            throw rounds.commercialUseBySelection(request.entryId());
         }
         String id = "ODA-" + UUID.randomUUID();
         Instant now = clock.instant();
