@@ -1,5 +1,6 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.OpenDataEventTypes;
 import cn.govdata.events.opendata.OpenDataEvents;
 import cn.govdata.opendata.catalog.Listing;
@@ -23,7 +24,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -142,7 +142,7 @@ class ConditionalOpening {
         }
         if (application.bureauRoute()) {
             var route = profile.conditionalOpenRoute();
-            throw new PlatformException(HttpStatus.CONFLICT, "conditional-open-route", "Decided by the bureau",
+            throw new Refusal(Refusal.Kind.CONFLICT, "conditional-open-route", "Decided by the bureau",
                     "依照%s，有条件开放申请由数据管理机构委托技术服务单位评估需求合理性，经数据管理机构确认后授权；数据提供部门不作决定（%s）"
                             .formatted(route.citation(), route.note()),
                     Map.of("route", route.value().key(), "rule", route.citation()));
@@ -237,7 +237,7 @@ class ConditionalOpening {
         OpenApplication application = find(id);
         if (!application.bureauRoute()) {
             var route = profile.conditionalOpenRoute();
-            throw new PlatformException(HttpStatus.CONFLICT, "conditional-open-route", "Decided by the department",
+            throw new Refusal(Refusal.Kind.CONFLICT, "conditional-open-route", "Decided by the department",
                     "本申请由数据提供部门受理并答复（%s），不经技术服务单位评估和数据管理机构确认".formatted(
                             route.isRegulated() ? route.citation() : "平台默认"),
                     Map.of("route", OpenApplicationRoute.DEPARTMENT.key()));
@@ -425,7 +425,7 @@ class ConditionalOpening {
         }
         int misses = application.licence().misses();
         if (misses < usageReports.missesBeforeSuspension()) {
-            throw new PlatformException(HttpStatus.CONFLICT, "usage-reports-not-missed", "Usage reports not missed repeatedly",
+            throw new Refusal(Refusal.Kind.CONFLICT, "usage-reports-not-missed", "Usage reports not missed repeatedly",
                     "被授权方已漏报 %d 次开发利用情况，达到 %d 次后数据管理机构方可暂停授权（%s）".formatted(misses,
                             usageReports.missesBeforeSuspension(), rule.citation()),
                     Map.of("missedReports", misses, "missesBeforeSuspension", usageReports.missesBeforeSuspension(),

@@ -1,5 +1,6 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.OpenDataEventTypes;
 import cn.govdata.events.opendata.OpenDataEvents;
 import cn.govdata.opendata.catalog.Listing;
@@ -18,7 +19,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -60,7 +60,7 @@ class SelectionRounds {
     }
 
     /** The refusal of a first-come commercial application, naming the round to bid in, or saying none is open. */
-    PlatformException commercialUseBySelection(String entryId) {
+    Refusal commercialUseBySelection(String entryId) {
         Rule<Boolean> rule = profile.commercialUseBySelection();
         Optional<SelectionRound> open = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("openKey").is(entryId)),
                 SelectionRound.class, SelectionRound.COLLECTION));
@@ -78,7 +78,7 @@ class SelectionRounds {
             detail = "依照%s，商业开发利用须通过公开招标等竞争性方式确定授权对象，不受理先到先得的商业用途申请；该数据目前没有正在进行的竞争性选择，请关注数据管理机构发布的公告"
                     .formatted(rule.citation());
         }
-        return new PlatformException(HttpStatus.CONFLICT, "commercial-use-by-selection", "Commercial use is awarded by selection",
+        return new Refusal(Refusal.Kind.CONFLICT, "commercial-use-by-selection", "Commercial use is awarded by selection",
                 detail, properties);
     }
 

@@ -1,6 +1,6 @@
 package cn.govdata.opendata.plan;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,8 @@ class PriorityDomainKeyTest {
     @DisplayName("SY 36, QY 31: an unknown priority domain is refused with 400 naming the field and the known keys")
     void sy36Qy31AnUnknownDomainIsRefusedNamingTheField() {
         assertThatThrownBy(() -> PlanController.priorityDomain("交通", "items[2].priorityDomain"))
-                .isInstanceOfSatisfying(PlatformException.class, problem -> {
-                    assertThat(problem.status().value()).isEqualTo(400);
+                .isInstanceOfSatisfying(Refusal.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(Refusal.Kind.INVALID);
                     assertThat(problem.properties().get("errors").toString()).contains("field=items[2].priorityDomain");
                     assertThat(problem.getMessage()).contains("transport").contains("SY 36");
                 });
