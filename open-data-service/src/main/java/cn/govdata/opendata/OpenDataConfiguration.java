@@ -31,6 +31,11 @@ class OpenDataConfiguration {
     }
 
     @Bean
+    OutboxCollection selectionRoundsOutbox() {
+        return new OutboxCollection("selection_rounds");
+    }
+
+    @Bean
     OutboxCollection plansOutbox() {
         return new OutboxCollection("open_plans");
     }

@@ -94,6 +94,21 @@ public final class OpenDataFixtures {
         return TestTokens.user("approver-" + department.toLowerCase(), department, "320100", "dept-approver");
     }
 
+    public static RequestPostProcessor bureau() {
+        return TestTokens.user("bureau-reviewer-1", null, "320100", "bureau-reviewer");
+    }
+
+    /** The technical service unit of QZ 6.5 is the platform's operator. */
+    public static RequestPostProcessor operator() {
+        return TestTokens.user("ops-1", null, "320100", "platform-operator");
+    }
+
+    /** Moves the adjustable clock (govdata.time.adjustable=true) forward. */
+    public static void advance(MockMvc mvc, java.time.Duration by) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/open-data/time/advance")
+                .with(operator()).contentType("application/json").content("{\"by\":\"" + by + "\"}")).andExpect(status().isOk());
+    }
+
     public static RequestPostProcessor citizen(String name) {
         return TestTokens.user(name, null, "320100", "public-applicant");
     }

@@ -203,9 +203,22 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/open-data/applications", PUBLIC_APPLICANTS),
             Map.entry("GET /api/open-data/applications/{id}", ANY_TOKEN),
             Map.entry("POST /api/open-data/applications/{id}/decision", APPROVERS),
+            // Quanzhou's route (QZ 6.5): the technical service unit assesses and authorises, the bureau confirms.
+            Map.entry("POST /api/open-data/applications/{id}/assessment", OPERATOR_ONLY),
+            Map.entry("POST /api/open-data/applications/{id}/confirmation", BUREAU_ONLY),
+            Map.entry("POST /api/open-data/applications/{id}/authorisation", OPERATOR_ONLY),
             Map.entry("POST /api/open-data/applications/{id}/licence", PUBLIC_APPLICANTS),
             Map.entry("POST /api/open-data/applications/{id}/licence/revoke", APPROVERS),
-            Map.entry("POST /api/open-data/applications/{id}/licence/suspend", APPROVERS),
+            // The bureau may suspend after repeated missed usage reports (QZ 6.7).
+            Map.entry("POST /api/open-data/applications/{id}/licence/suspend", APPROVERS_OR_BUREAU),
+            Map.entry("GET /api/open-data/licences/usage-reports", BUREAU_ONLY),
+            // Competitive selection for commercial development (NJ 27, QZ 6.6).
+            Map.entry("POST /api/open-data/selection-rounds", BUREAU_ONLY),
+            Map.entry("GET /api/open-data/selection-rounds/{id}", BUREAU_ONLY),
+            Map.entry("POST /api/open-data/selection-rounds/{id}/bids", PUBLIC_APPLICANTS),
+            Map.entry("POST /api/open-data/selection-rounds/{id}/result", BUREAU_ONLY),
+            Map.entry("GET /api/open-data/public/selection-rounds", PUBLIC),
+            Map.entry("GET /api/open-data/public/priority-domains", PUBLIC),
             Map.entry("POST /api/open-data/applications/{id}/usage-reports", PUBLIC_APPLICANTS),
             Map.entry("PUT /api/open-data/datasets/{entryId}/masking", DATA_OFFICERS),
             Map.entry("POST /api/open-data/datasets/{entryId}/versions", DATA_OFFICERS),
@@ -288,7 +301,16 @@ class AuthorizationMatrixSystemTest {
             Map.entry("PUT /api/open-data/datasets/{entryId}/masking", "{\"rules\":{\"姓名\":\"NAME\"}}"),
             Map.entry("POST /api/open-data/applications/{id}/licence/revoke", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/open-data/applications/{id}/licence/suspend", "{\"reasons\":\"权限矩阵\"}"),
-            Map.entry("POST /api/open-data/applications", OpenDataSystemTest.application("X1", "domestic-controlled-enterprise", true)),
+            Map.entry("POST /api/open-data/applications/{id}/assessment", "{\"reasonable\":true,\"report\":\"权限矩阵\"}"),
+            Map.entry("POST /api/open-data/applications/{id}/confirmation", "{\"approve\":true}"),
+            Map.entry("POST /api/open-data/selection-rounds",
+                    "{\"entryId\":\"X1\",\"criteria\":\"权限矩阵\",\"closesAt\":\"2099-01-01T00:00:00Z\"}"),
+            Map.entry("POST /api/open-data/selection-rounds/{id}/bids", """
+                    {"applicantKind":"domestic-controlled-enterprise","organisation":"权限矩阵","proposal":"权限矩阵",
+                     "safetyMeasures":"权限矩阵"}"""),
+            Map.entry("POST /api/open-data/selection-rounds/{id}/result",
+                    "{\"evaluations\":[{\"bidId\":\"X1\",\"score\":1,\"reasons\":\"权限矩阵\"}],\"selectedBidId\":\"X1\",\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/open-data/applications", OpenDataSystemTest.application("X1", "domestic-controlled-enterprise", false)),
             Map.entry("POST /api/sharing/applications/{id}/coordination", "{\"outcome\":\"UPHOLD_REFUSAL\",\"reasons\":[\"权限矩阵\"]}"),
             Map.entry("POST /api/sharing/applications/{id}/escalation", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/grants/{grantId}/renewal", "{\"validTo\":\"2030-06-30T16:00:00Z\"}"),
@@ -400,8 +422,9 @@ class AuthorizationMatrixSystemTest {
                 List.of("统一社会信用代码", "企业名称", "许可事项"));
         String openEntry = Scenarios.publish(amr, bureau, open);
         OpenDataSystemTest.awaitListed(openEntry);
+        // Non-commercial: Nanjing awards commercial use by selection only (NJ 27), refusing a direct commercial application.
         var applied = Stack.call("POST", "/api/open-data/applications", TOKENS.get(Kind.COMPANY),
-                OpenDataSystemTest.application(openEntry, "domestic-controlled-enterprise", true));
+                OpenDataSystemTest.application(openEntry, "domestic-controlled-enterprise", false));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         return new Fixtures(draft.json().get("id").asString(), countyEntry, shared, grant, conditional, application, objection,
                 openEntry, applied.json().get("id").asString());

@@ -43,9 +43,18 @@ class ApplicationController {
         return ApplicationView.of(opening.apply(request, caller));
     }
 
+    /** @param state for the bureau and the technical service unit: what waits in that state (QZ 6.5) */
     @GetMapping("/api/open-data/applications")
-    List<ApplicationView> list(Caller caller) {
-        return opening.list(caller).stream().map(ApplicationView::of).toList();
+    List<ApplicationView> list(@RequestParam(required = false) String state, Caller caller) {
+        OpenApplication.State wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = OpenApplication.State.valueOf(state.strip());
+            } catch (IllegalArgumentException e) {
+                throw PlatformException.invalidField("state", "unknown state; one of " + java.util.Arrays.toString(OpenApplication.State.values()));
+            }
+        }
+        return opening.list(caller, wanted).stream().map(ApplicationView::of).toList();
     }
 
     @GetMapping("/api/open-data/applications/{id}")
@@ -56,6 +65,30 @@ class ApplicationController {
     @PostMapping("/api/open-data/applications/{id}/decision")
     ApplicationView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Caller caller) {
         return ApplicationView.of(opening.decide(id, request, caller));
+    }
+
+    /** Quanzhou: the technical service unit's assessment and report (QZ 6.5). */
+    @PostMapping("/api/open-data/applications/{id}/assessment")
+    ApplicationView assess(@PathVariable String id, @Valid @RequestBody AssessmentRequest request, Caller caller) {
+        return ApplicationView.of(opening.assess(id, request, caller));
+    }
+
+    /** Quanzhou: the bureau confirms (approve, reasons noting any adjustment) or stops the authorisation (QZ 6.5). */
+    @PostMapping("/api/open-data/applications/{id}/confirmation")
+    ApplicationView confirm(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Caller caller) {
+        return ApplicationView.of(opening.confirm(id, request, caller));
+    }
+
+    /** Quanzhou: the technical service unit authorises the interface after the bureau confirmed (QZ 6.5). */
+    @PostMapping("/api/open-data/applications/{id}/authorisation")
+    ApplicationView authorise(@PathVariable String id, Caller caller) {
+        return ApplicationView.of(opening.authorise(id, caller));
+    }
+
+    /** The bureau's list of licences that must report their use, due times and misses (QZ 6.7). */
+    @GetMapping("/api/open-data/licences/usage-reports")
+    UsageReportDesk usageReports(Caller caller) {
+        return opening.dueReports(caller);
     }
 
     record IssuedLicenceView(ApplicationView application, String apiKey, String notice) {

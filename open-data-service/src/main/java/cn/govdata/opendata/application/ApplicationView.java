@@ -1,6 +1,7 @@
 package cn.govdata.opendata.application;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An application on the wire; the licence shows its key prefix only, never the key or its hash. */
 record ApplicationView(String id, String entryId, String datasetName, String department, String applicant,
@@ -8,10 +9,12 @@ record ApplicationView(String id, String entryId, String datasetName, String dep
                        boolean commercialUse, String state, Instant submittedAt, Instant decisionDueAt, String decisionRule,
                        boolean decisionOverdue,
                        String decidedBy, Instant decidedAt, String reasons, LicenceView licence,
-                       java.util.List<OpenApplication.UsageReport> usageReports) {
+                       List<OpenApplication.UsageReport> usageReports, String route, OpenApplication.Assessment assessment,
+                       String authorisedBy, Instant authorisedAt, String selectionRound) {
 
+    /** @param reportEvery the reporting interval (QZ 6.7) when reports are required, else null */
     record LicenceView(String licenceId, String keyPrefix, String agreementVersion, Instant acceptedAt, Instant endedAt,
-                       String endReasons) {
+                       String endReasons, String reportEvery, Integer reportPeriod, Instant nextReportDueAt, int missedReports) {
     }
 
     static ApplicationView of(OpenApplication a) {
@@ -20,7 +23,9 @@ record ApplicationView(String id, String entryId, String datasetName, String dep
                 a.organisation(), a.purpose(), a.scenario(), a.safetyMeasures(), a.commercialUse(), a.state().name(),
                 a.submittedAt(), a.decisionDueAt(), a.decisionRule(), Boolean.TRUE.equals(a.decisionOverdue()), a.decidedBy(), a.decidedAt(), a.reasons(),
                 l == null ? null : new LicenceView(l.licenceId(), l.keyPrefix(), l.agreementVersion(), l.acceptedAt(),
-                        l.endedAt(), l.endReasons()),
-                a.usageReports() == null ? java.util.List.of() : a.usageReports());
+                        l.endedAt(), l.endReasons(), l.reportEvery(), l.reportPeriod(), l.nextReportDueAt(), l.misses()),
+                a.usageReports() == null ? List.of() : a.usageReports(),
+                a.route() == null ? cn.govdata.policy.OpenApplicationRoute.DEPARTMENT.key() : a.route(), a.assessment(),
+                a.authorisedBy(), a.authorisedAt(), a.selectionRound());
     }
 }

@@ -35,7 +35,7 @@ class MissedDecisions implements DeadlineHandler {
     @Override
     public void onMissed(Deadline deadline) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(deadline.subjectId())
-                        .and("state").is(OpenApplication.State.SUBMITTED.name())),
+                        .and("state").in(OpenApplication.State.SUBMITTED.name(), OpenApplication.State.ASSESSED.name())),
                 new Update().set("decisionOverdue", true), OpenApplicationDocument.COLLECTION);
     }
 }

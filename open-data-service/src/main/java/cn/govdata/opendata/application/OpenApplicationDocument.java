@@ -40,6 +40,11 @@ record OpenApplicationDocument(
         String reasons,
         OpenApplication.Licence licence,
         List<OpenApplication.UsageReport> usageReports,
+        String route,
+        OpenApplication.Assessment assessment,
+        String authorisedBy,
+        Instant authorisedAt,
+        String selectionRound,
         List<OutboxMessage> outbox) {
 
     static final String COLLECTION = "open_applications";
@@ -49,12 +54,14 @@ record OpenApplicationDocument(
         return new OpenApplicationDocument(a.id(), a.entryId(), a.datasetName(), a.department(), a.region(), a.applicant(),
                 a.applicantSubject(), a.applicantKind(), a.organisation(), a.purpose(), a.scenario(), a.safetyMeasures(),
                 a.commercialUse(), a.state(), a.submittedAt(), a.decisionDueAt(), a.decisionRule(), a.decisionOverdue(),
-                a.decidedBy(), a.decidedAt(), a.reasons(), a.licence(), a.usageReports(), outbox);
+                a.decidedBy(), a.decidedAt(), a.reasons(), a.licence(), a.usageReports(), a.route(), a.assessment(), a.authorisedBy(),
+                a.authorisedAt(), a.selectionRound(), outbox);
     }
 
     OpenApplication toDomain() {
         return new OpenApplication(id, entryId, datasetName, department, region, applicant, applicantSubject, applicantKind,
                 organisation, purpose, scenario, safetyMeasures, commercialUse, state, submittedAt, decisionDueAt, decisionRule,
-                decisionOverdue, decidedBy, decidedAt, reasons, licence, usageReports);
+                decisionOverdue, decidedBy, decidedAt, reasons, licence, usageReports, route, assessment, authorisedBy, authorisedAt,
+                selectionRound);
     }
 }

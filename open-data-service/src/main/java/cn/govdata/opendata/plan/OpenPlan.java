@@ -12,6 +12,11 @@ record OpenPlan(@Id String id, String department, String region, int year, List<
 
     static final String COLLECTION = "open_plans";
 
-    record Item(String name, String openType, String domain, String plannedQuarter) {
+    /**
+     * @param domain         free-text subject the department gives
+     * @param entryId        the catalog entry the item opens, when it is catalogued already
+     * @param priorityDomain key of {@link cn.govdata.policy.PriorityDomain} (SY 36, QY 31), or null
+     */
+    record Item(String name, String openType, String domain, String plannedQuarter, String entryId, String priorityDomain) {
     }
 }

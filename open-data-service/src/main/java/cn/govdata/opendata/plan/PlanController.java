@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import cn.govdata.policy.PriorityDomain;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Annual open plans: filed by each department, published to everyone (QY 37). */
@@ -37,16 +40,20 @@ class PlanController {
     private final MongoTemplate mongo;
     private final Events events;
     private final Clock clock;
+    private final PriorityDomainCoverage coverage;
 
-    PlanController(MongoTemplate mongo, Events events, Clock clock) {
+    PlanController(MongoTemplate mongo, Events events, Clock clock, PriorityDomainCoverage coverage) {
+        this.coverage = coverage;
         this.mongo = mongo;
         mongo.indexOps(OpenPlan.COLLECTION).createIndex(new Index().on("year", Sort.Direction.ASC).on("department", Sort.Direction.ASC));
         this.events = events;
         this.clock = clock;
     }
 
+    /** @param priorityDomain a key of {@link PriorityDomain}: the priority domains are a controlled list (SY 36, QY 31) */
     record ItemRequest(@NotBlank String name, @NotBlank @Pattern(regexp = "UNCONDITIONAL|CONDITIONAL") String openType,
-                       String domain, @Pattern(regexp = "Q[1-4]") String plannedQuarter) {
+                       String domain, @Pattern(regexp = "Q[1-4]") String plannedQuarter, @Size(max = 64) String entryId,
+                       String priorityDomain) {
     }
 
     record PlanRequest(@Min(2000) @Max(2100) int year, @NotEmpty List<@Valid ItemRequest> items) {
@@ -58,6 +65,18 @@ class PlanController {
         }
     }
 
+    /** The key of a domain on the controlled list (SY 36, QY 31), or null when none is given; 400 naming the field otherwise. */
+    static String priorityDomain(String key, String field) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            return PriorityDomain.fromKey(key.strip()).key();
+        } catch (IllegalArgumentException unknown) {
+            throw PlatformException.invalidField(field, "不是重点和优先开放领域的代码（SY 36、QY 31）：" + unknown.getMessage());
+        }
+    }
+
     @PostMapping("/api/open-data/plans")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView file(@Valid @RequestBody PlanRequest request, Caller caller) {
@@ -65,10 +84,17 @@ class PlanController {
                 .orElseThrow(() -> PlatformException.forbidden("A department's data officer files its open plan"));
         String id = department + "-" + request.year();
         Instant now = clock.instant();
-        var items = request.items().stream().map(i -> new OpenPlan.Item(i.name(), i.openType(), i.domain(), i.plannedQuarter())).toList();
+        List<OpenPlan.Item> items = new ArrayList<>();
+        for (int n = 0; n < request.items().size(); n++) {
+            var i = request.items().get(n);
+            String priorityDomain = priorityDomain(i.priorityDomain(), "items[" + n + "].priorityDomain");
+            String entryId = i.entryId() == null || i.entryId().isBlank() ? null : i.entryId().strip();
+            items.add(new OpenPlan.Item(i.name(), i.openType(), i.domain(), i.plannedQuarter(), entryId, priorityDomain));
+        }
         var event = events.create(OpenDataEventTypes.PLAN_FILED, id, department, caller.region(),
                 new OpenDataEvents.OpenPlanFiled(id, department, request.year(),
-                        items.stream().map(i -> new OpenDataEvents.PlanItem(i.name(), i.openType(), i.domain(), i.plannedQuarter())).toList(),
+                        items.stream().map(i -> new OpenDataEvents.PlanItem(i.name(), i.openType(), i.domain(), i.plannedQuarter(),
+                                i.entryId(), i.priorityDomain())).toList(),
                         caller.actor(), now));
         var plan = new OpenPlan(id, department, caller.region(), request.year(), items, caller.actor(), now, List.of(event));
         try {
@@ -90,5 +116,11 @@ class PlanController {
         }
         return mongo.find(Query.query(criteria).with(Sort.by("year", "department")), OpenPlan.class, OpenPlan.COLLECTION)
                 .stream().map(PlanView::of).toList();
+    }
+
+    /** Coverage of the priority domains (SY 36, QY 31) by a year's plans: planned and open datasets per domain. */
+    @GetMapping("/api/open-data/public/priority-domains")
+    PriorityDomainCoverage.Coverage priorityDomains(@RequestParam(required = false) Integer year) {
+        return coverage.of(year);
     }
 }

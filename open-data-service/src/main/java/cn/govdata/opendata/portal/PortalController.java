@@ -4,6 +4,7 @@ import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
 import cn.govdata.opendata.dispute.DisputedRecords;
 import cn.govdata.opendata.dispute.OpenDisputes;
+import cn.govdata.opendata.plan.PriorityDomainCoverage;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
 import cn.govdata.policy.JurisdictionProfile;
@@ -34,8 +35,11 @@ class PortalController {
     private final DepartmentDirectory directory;
     private final JurisdictionProfile profile;
     private final DisputedRecords disputes;
+    private final PriorityDomainCoverage coverage;
 
-    PortalController(Listings listings, DepartmentDirectory directory, JurisdictionProfile profile, DisputedRecords disputes) {
+    PortalController(Listings listings, DepartmentDirectory directory, JurisdictionProfile profile, DisputedRecords disputes,
+                     PriorityDomainCoverage coverage) {
+        this.coverage = coverage;
         this.listings = listings;
         this.directory = directory;
         this.profile = profile;
@@ -65,8 +69,21 @@ class PortalController {
                     .append(q == null ? "" : "&q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8)).append("\">下一页</a></p>");
         }
         html.append("</section>");
+        html.append(priorityDomainSection());
         html.append(notOpenSection(0));
         return page("首页", html.toString());
+    }
+
+    /** Coverage of the priority domains (SY 36, QY 31) by this year's open plans. */
+    private String priorityDomainSection() {
+        var c = coverage.of(null);
+        StringBuilder html = new StringBuilder("<section id=\"priority-domains\"><h2>重点和优先开放领域（").append(c.year())
+                .append("年，").append(esc(c.rule())).append("）</h2><table><thead><tr><th>领域</th><th>计划开放</th><th>已开放</th></tr></thead><tbody>");
+        for (var d : c.domains()) {
+            html.append("<tr class=\"priority-domain\" data-domain=\"").append(esc(d.key())).append("\"><td>").append(esc(d.labelZh()))
+                    .append("</td><td>").append(d.planned()).append("</td><td>").append(d.open()).append("</td></tr>");
+        }
+        return html.append("</tbody></table></section>").toString();
     }
 
     @GetMapping(value = BASE + "/not-open", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -157,7 +174,8 @@ class PortalController {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title) + " - " + esc(site)
                 + "</title><style>" + CSS + "</style></head><body><header><h1><a href=\"" + BASE + "\">" + esc(site) + "</a></h1>"
                 + "<nav><a href=\"" + BASE + "\">数据目录</a> <a href=\"" + BASE + "/not-open\">不予开放数据</a> "
-                + "<a href=\"/api/open-data/public/plans\">年度开放计划</a> <a href=\"/api/open-data/public/agreement\">数据利用协议</a></nav>"
+                + "<a href=\"/api/open-data/public/plans\">年度开放计划</a> <a href=\"/api/open-data/public/agreement\">数据利用协议</a> "
+                + "<a href=\"/api/open-data/public/selection-rounds\">竞争性选择公告与结果</a></nav>"
                 + "</header><main>" + body + "</main><footer>数据使用须注明来源和获取日期。无条件开放数据无需申请，可直接下载。</footer></body></html>";
     }
 

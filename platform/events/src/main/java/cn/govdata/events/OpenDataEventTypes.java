@@ -23,10 +23,19 @@ public final class OpenDataEventTypes {
             "licence.revoked", OpenDataEvents.LicenceEnded.class, "licence-ended");
     public static final EventType<OpenDataEvents.OpenPlanFiled> PLAN_FILED = openData(
             "plan.filed", OpenDataEvents.OpenPlanFiled.class, "plan-filed");
+    public static final EventType<OpenDataEvents.OpenApplicationAssessed> APPLICATION_ASSESSED = openData(
+            "application.assessed", OpenDataEvents.OpenApplicationAssessed.class, "application-assessed");
+    public static final EventType<OpenDataEvents.OpenApplicationAuthorised> APPLICATION_AUTHORISED = openData(
+            "application.authorised", OpenDataEvents.OpenApplicationAuthorised.class, "application-authorised");
+    public static final EventType<OpenDataEvents.SelectionRoundOpened> SELECTION_OPENED = openData(
+            "selection.opened", OpenDataEvents.SelectionRoundOpened.class, "selection-opened");
+    public static final EventType<OpenDataEvents.SelectionRoundDecided> SELECTION_DECIDED = openData(
+            "selection.decided", OpenDataEvents.SelectionRoundDecided.class, "selection-decided");
 
     /** Listed in {@link EventTypes#all()}. */
     public static final List<EventType<?>> ALL = List.of(DATASET_VERSION_PUBLISHED, APPLICATION_SUBMITTED,
-            APPLICATION_DECIDED, LICENCE_ISSUED, LICENCE_SUSPENDED, LICENCE_REVOKED, PLAN_FILED);
+            APPLICATION_DECIDED, LICENCE_ISSUED, LICENCE_SUSPENDED, LICENCE_REVOKED, PLAN_FILED, APPLICATION_ASSESSED, APPLICATION_AUTHORISED, SELECTION_OPENED,
+            SELECTION_DECIDED);
 
     private OpenDataEventTypes() {
     }

@@ -44,6 +44,35 @@ public final class OpenDataEvents {
                                 Instant filedAt) {
     }
 
-    public record PlanItem(String name, String openType, String domain, String plannedQuarter) {
+    /**
+     * @param entryId        the catalog entry the item will open, when it exists already
+     * @param priorityDomain key of {@code cn.govdata.policy.PriorityDomain} (SY 36, QY 31), or null
+     */
+    public record PlanItem(String name, String openType, String domain, String plannedQuarter, String entryId,
+                           String priorityDomain) {
+    }
+
+    /** The technical service unit assessed the need's reasonableness and reported to the bureau (QZ 6.5). */
+    public record OpenApplicationAssessed(String applicationId, String entryId, String department, String applicant,
+                                          boolean reasonable, String report, String assessedBy, Instant assessedAt) {
+    }
+
+    /** After the bureau confirmed, the technical service unit authorised the applicant's interface (QZ 6.5). */
+    public record OpenApplicationAuthorised(String applicationId, String entryId, String department, String applicant,
+                                            String authorisedBy, Instant authorisedAt) {
+    }
+
+    /** The bureau opened a competitive selection for commercial development of a conditional dataset (NJ 27, QZ 6.6). */
+    public record SelectionRoundOpened(String roundId, String entryId, String department, String criteria, Instant closesAt,
+                                       String openedBy, Instant openedAt) {
+    }
+
+    /**
+     * The bureau's published result of a selection round (NJ 27, QZ 6.6); {@code applicationId} is the
+     * commercial application created, approved, for the selected organisation.
+     */
+    public record SelectionRoundDecided(String roundId, String entryId, String department, int bids,
+                                        String selectedOrganisation, String applicationId, String reasons, String decidedBy,
+                                        Instant decidedAt) {
     }
 }

@@ -39,7 +39,16 @@ class OpenDataEventContractsTest {
                 new OpenDataEvents.LicenceEnded("ODL-1", "E-1", "AMR", "nju", "转售数据", "approver", AT)));
         SchemaAssertions.assertConforms(OpenDataEventTypes.PLAN_FILED, json.writeValueAsString(
                 new OpenDataEvents.OpenPlanFiled("AMR-2027", "AMR", 2027,
-                        List.of(new OpenDataEvents.PlanItem("企业信用信息", "UNCONDITIONAL", "信用", "Q1")), "officer", AT)));
+                        List.of(new OpenDataEvents.PlanItem("企业信用信息", "UNCONDITIONAL", "信用", "Q1", "E-1", "credit")), "officer", AT)));
+        SchemaAssertions.assertConforms(OpenDataEventTypes.APPLICATION_ASSESSED, json.writeValueAsString(
+                new OpenDataEvents.OpenApplicationAssessed("ODA-1", "E-1", "AMR", "nju", false, "用途超出数据范围", "ops", AT)));
+        SchemaAssertions.assertConforms(OpenDataEventTypes.APPLICATION_AUTHORISED, json.writeValueAsString(
+                new OpenDataEvents.OpenApplicationAuthorised("ODA-1", "E-1", "AMR", "nju", "ops", AT)));
+        SchemaAssertions.assertConforms(OpenDataEventTypes.SELECTION_OPENED, json.writeValueAsString(
+                new OpenDataEvents.SelectionRoundOpened("ODS-1", "E-1", "AMR", "技术方案60分，安全保障40分", AT, "bureau", AT)));
+        SchemaAssertions.assertConforms(OpenDataEventTypes.SELECTION_DECIDED, json.writeValueAsString(
+                new OpenDataEvents.SelectionRoundDecided("ODS-1", "E-1", "AMR", 3, "某数据科技有限公司", "ODA-2", "综合得分最高",
+                        "bureau", AT)));
     }
 
     @Test
