@@ -173,9 +173,15 @@ class OpenDataSystemTest {
         assertThat(filed.status()).isEqualTo(200);
         assertThat(filed.body()).doesNotContain(conditional);
 
-        // A company applies, the department approves, the company accepts the agreement and gets a key.
-        var applied = Stack.call("POST", "/api/open-data/applications", company,
+        // Commercial development is awarded by competitive selection (NJ 27 ¶3), never first come: refused, nothing filed.
+        var firstCome = Stack.call("POST", "/api/open-data/applications", company,
                 application(conditional, "domestic-controlled-enterprise", true));
+        assertThat(firstCome.status()).as(firstCome.toString()).isEqualTo(409);
+        assertThat(firstCome.json().get("type").asString()).endsWith("commercial-use-by-selection");
+
+        // A company applies for non-commercial use, the department approves, the company accepts the agreement and gets a key.
+        var applied = Stack.call("POST", "/api/open-data/applications", company,
+                application(conditional, "domestic-controlled-enterprise", false));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         String companyApplication = applied.json().get("id").asString();
         assertThat(applied.json().get("state").asString()).isEqualTo("SUBMITTED");
