@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static cn.govdata.sharing.application.SharingFixtures.bureau;
+import static cn.govdata.sharing.application.SharingFixtures.consumer;
 import static cn.govdata.sharing.application.SharingFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,5 +63,31 @@ class NantongInterfaceRequestsTest {
         mvc.perform(get("/api/sharing/deadlines?process=interface-request&state=PENDING&size=200").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.subjectId == '" + id + "')].ruleSource").value("PLATFORM_DEFAULT"));
+    }
+
+    @Test
+    @DisplayName("The bureau may decline a department's proposal, saying why; a declined proposal starts no period")
+    void aDeclinedProposalSaysWhy() throws Exception {
+        var fixtures = new SharingFixtures(mvc, kafka.getBrokersAsString(), resources, clock);
+        if (directory.find("HRSS").isEmpty()) {
+            fixtures.registerDepartment("HRSS", "320600");
+            await().atMost(Duration.ofSeconds(30)).until(() -> directory.find("HRSS").isPresent());
+        }
+        String id = fixtures.body(fixtures.postJson("/api/sharing/interface-requests", consumer(), Map.of("provider", "HRSS",
+                        "dataWanted", "参保状态", "scenario", "就业援助", "interfaceSpec", "按身份证号查询"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.consumer").value("CAB"))
+                .andExpect(jsonPath("$.state").value("PROPOSED"))).get("id").asString();
+        fixtures.postJson("/api/sharing/interface-requests/" + id + "/forwarding", bureau(), Map.of("forward", false))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reasons"));
+        fixtures.postJson("/api/sharing/interface-requests/" + id + "/forwarding", bureau(),
+                        Map.of("forward", false, "reasons", "已有同类核验接口可直接申请"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("DECLINED"))
+                .andExpect(jsonPath("$.proposal.reasons").value("已有同类核验接口可直接申请"))
+                .andExpect(jsonPath("$.answerDueAt").doesNotExist());
+        fixtures.postJson("/api/sharing/interface-requests/" + id + "/forwarding", bureau(), Map.of("forward", true))
+                .andExpect(status().isConflict());
     }
 }
