@@ -257,6 +257,16 @@ class AuthorizationMatrixSystemTest {
             Map.entry("GET /api/sharing/demands/{id}", GOVERNMENT),
             Map.entry("POST /api/sharing/demands/{id}/answer", DEPARTMENT_USERS),
             Map.entry("POST /api/sharing/demands/{id}/fulfilment", DEPARTMENT_USERS),
+            // Interface requests (QZ 2.3): the bureau requests, departments propose; the provider's officers answer.
+            Map.entry("GET /api/sharing/interface-requests", GOVERNMENT),
+            Map.entry("POST /api/sharing/interface-requests", EnumSet.of(Kind.BUREAU, Kind.OFFICER_PSB, Kind.OFFICER_AMR,
+                    Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB)),
+            Map.entry("GET /api/sharing/interface-requests/{id}", GOVERNMENT),
+            Map.entry("POST /api/sharing/interface-requests/{id}/forwarding", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/interface-requests/{id}/extension", DATA_OFFICERS),
+            Map.entry("POST /api/sharing/interface-requests/{id}/extension/decision", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/interface-requests/{id}/delivery", DATA_OFFICERS),
+            Map.entry("POST /api/sharing/interface-requests/{id}/publication", OPERATOR_ONLY),
             Map.entry("GET /api/sharing/directory", SIGNED_IN),
             Map.entry("GET /api/sharing/grants", GOVERNMENT),
             Map.entry("POST /api/sharing/grants/{grantId}/renewal", DEPARTMENT_USERS),
@@ -318,7 +328,14 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/sharing/demands", "{\"addressedTo\":\"PSB\",\"description\":\"权限矩阵\",\"items\":[\"姓名\"],"
                     + "\"purpose\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/demands/{id}/answer", "{\"answer\":\"CANNOT\",\"reasons\":\"权限矩阵\"}"),
-            Map.entry("POST /api/sharing/demands/{id}/fulfilment", "{\"resourceId\":\"X1\"}"));
+            Map.entry("POST /api/sharing/demands/{id}/fulfilment", "{\"resourceId\":\"X1\"}"),
+            Map.entry("POST /api/sharing/interface-requests", "{\"provider\":\"PSB\",\"dataWanted\":\"权限矩阵\","
+                    + "\"scenario\":\"权限矩阵\",\"interfaceSpec\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/interface-requests/{id}/forwarding", "{\"forward\":true}"),
+            Map.entry("POST /api/sharing/interface-requests/{id}/extension", "{\"workingDays\":1,\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/interface-requests/{id}/extension/decision", "{\"approve\":true}"),
+            Map.entry("POST /api/sharing/interface-requests/{id}/delivery", "{\"interfaceSpec\":\"x\",\"usageNotes\":\"y\"}"),
+            Map.entry("POST /api/sharing/interface-requests/{id}/publication", "{\"serviceName\":\"x\"}"));
 
     static String bodyFor(OpenApiOperations.Operation op) {
         String key = op.key();

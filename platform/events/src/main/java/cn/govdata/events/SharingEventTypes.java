@@ -1,5 +1,6 @@
 package cn.govdata.events;
 
+import cn.govdata.events.sharing.InterfaceRequestEvents;
 import cn.govdata.events.sharing.SharingEvents;
 
 import java.util.List;
@@ -48,12 +49,23 @@ public final class SharingEventTypes {
             "demand.answered", SharingEvents.DemandAnswered.class, "demand-answered");
     public static final EventType<SharingEvents.DemandFulfilled> DEMAND_FULFILLED = sharing(
             "demand.fulfilled", SharingEvents.DemandFulfilled.class, "demand-fulfilled");
+    public static final EventType<InterfaceRequestEvents.InterfaceRequested> INTERFACE_REQUESTED = sharing(
+            "interface.requested", InterfaceRequestEvents.InterfaceRequested.class, "interface-requested");
+    public static final EventType<InterfaceRequestEvents.InterfaceRequestExtended> INTERFACE_REQUEST_EXTENDED = sharing(
+            "interface.extended", InterfaceRequestEvents.InterfaceRequestExtended.class, "interface-request-extended");
+    public static final EventType<InterfaceRequestEvents.InterfaceDelivered> INTERFACE_DELIVERED = sharing(
+            "interface.delivered", InterfaceRequestEvents.InterfaceDelivered.class, "interface-delivered");
+    public static final EventType<InterfaceRequestEvents.InterfacePublished> INTERFACE_PUBLISHED = sharing(
+            "interface.published", InterfaceRequestEvents.InterfacePublished.class, "interface-published");
+    public static final EventType<InterfaceRequestEvents.InterfaceRequestOverdue> INTERFACE_REQUEST_OVERDUE = sharing(
+            "interface.overdue", InterfaceRequestEvents.InterfaceRequestOverdue.class, "interface-request-overdue");
 
     /** Listed in {@link EventTypes#all()}. */
     public static final List<EventType<?>> ALL = List.of(APPLICATION_SUBMITTED, FORMALITY_CHECKED, APPLICATION_DECIDED,
             APPLICATION_ESCALATED, COORDINATION_DECIDED, GRANT_ISSUED, GRANT_SUSPENDED, GRANT_REINSTATED, GRANT_REVOKED,
             GRANT_EXPIRED, GRANT_NARROWED, GRANT_ENDING_NOTICE, GRANT_RENEWED, CORRECTION_NOTIFIED, DEMAND_RAISED,
-            DEMAND_ANSWERED, DEMAND_FULFILLED, GRANT_WIDENED);
+            DEMAND_ANSWERED, DEMAND_FULFILLED, GRANT_WIDENED,
+            INTERFACE_REQUESTED, INTERFACE_REQUEST_EXTENDED, INTERFACE_DELIVERED, INTERFACE_PUBLISHED, INTERFACE_REQUEST_OVERDUE);
 
     private SharingEventTypes() {
     }

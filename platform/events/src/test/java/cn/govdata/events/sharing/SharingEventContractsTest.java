@@ -60,7 +60,17 @@ class SharingEventContractsTest {
             Map.entry(SharingEventTypes.DEMAND_ANSWERED, new SharingEvents.DemandAnswered("DMD-1", "CAB", "HRSS", "WILL_PUBLISH",
                     LocalDate.of(2026, 12, 10), LATER, null, "officer", T, T, LATER)),
             Map.entry(SharingEventTypes.DEMAND_FULFILLED, new SharingEvents.DemandFulfilled("DMD-1", "CAB", "HRSS", "R-2",
-                    "officer", T, LATER)));
+                    "officer", T, LATER)),
+            Map.entry(SharingEventTypes.INTERFACE_REQUESTED, new InterfaceRequestEvents.InterfaceRequested("IFR-1", "HRSS", "CAB",
+                    "灵活就业人员参保状态", "低保资格核验", "按身份证号查询参保状态", "bureau-reviewer-wang", T, LATER)),
+            Map.entry(SharingEventTypes.INTERFACE_REQUEST_EXTENDED, new InterfaceRequestEvents.InterfaceRequestExtended("IFR-1",
+                    "HRSS", 5, "系统改造", "bureau-reviewer-wang", T, T, LATER)),
+            Map.entry(SharingEventTypes.INTERFACE_DELIVERED, new InterfaceRequestEvents.InterfaceDelivered("IFR-1", "HRSS", null,
+                    "officer", T, LATER, false)),
+            Map.entry(SharingEventTypes.INTERFACE_PUBLISHED, new InterfaceRequestEvents.InterfacePublished("IFR-1", "HRSS", "CAB",
+                    "hrss-insured-status-v1", "operator", T)),
+            Map.entry(SharingEventTypes.INTERFACE_REQUEST_OVERDUE, new InterfaceRequestEvents.InterfaceRequestOverdue("IFR-1", "HRSS",
+                    null, LATER, true)));
 
     @Test
     void everySharingEventSerializesToABodyItsSchemaAccepts() {
