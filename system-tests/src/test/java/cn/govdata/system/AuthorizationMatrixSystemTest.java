@@ -273,7 +273,7 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/catalog/entries/{id}/review", "{\"decision\":\"APPROVE\"}"),
             Map.entry("POST /api/sharing/applications/{id}/formality-check", "{\"passed\":true}"),
             Map.entry("POST /api/sharing/applications/{id}/decision", "{\"approve\":true,\"items\":[\"姓名\"]}"),
-            Map.entry("POST /api/sharing/grants/{id}/platform-review", "{\"confirm\":true}"),
+            Map.entry("POST /api/sharing/grants/{id}/platform-review", "{\"confirm\":true,\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/grants/{id}/suspension", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/open-data/applications/{id}/licence", "{\"agreementVersion\":\"v1\",\"accepted\":true}"),
             Map.entry("PUT /api/open-data/datasets/{entryId}/masking", "{\"rules\":{\"姓名\":\"NAME\"}}"),
@@ -284,7 +284,7 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/sharing/applications/{id}/escalation", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/applications/{id}/provider-opinion", "{\"approve\":true,\"items\":[\"姓名\"]}"),
             Map.entry("POST /api/sharing/applications/{id}/bureau-decision", "{\"approve\":true,\"items\":[\"姓名\"]}"),
-            Map.entry("POST /api/sharing/applications/{id}/bureau-confirmation", "{\"confirm\":true}"),
+            Map.entry("POST /api/sharing/applications/{id}/bureau-confirmation", "{\"confirm\":true,\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/applications/{id}/referral", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/applications/{id}/final-decision", "{\"decidingBody\":\"市人民政府\",\"outcome\":"
                     + "\"UPHOLD_REFUSAL\",\"decidedOn\":\"2026-12-01\",\"reasons\":[\"权限矩阵\"]}"),

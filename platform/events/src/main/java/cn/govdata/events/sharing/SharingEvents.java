@@ -244,4 +244,17 @@ public final class SharingEvents {
                                  List<String> reasons, String decidedOn, String recordedBy, Instant recordedAt,
                                  String grantId, String citation) {
     }
+
+    /**
+     * NT 23: the bureau reviewed a grant the platform issued directly and recorded its opinion
+     * (在线填写授权意见); CONFIRMED makes the grant usable. The result goes to the provider (授权结果同步推送提供部门);
+     * a REVOKED review also raises GrantRevoked.
+     *
+     * @param outcome CONFIRMED or REVOKED
+     * @param dueAt   when the review was due (2 working days, NT 23)
+     */
+    public record GrantPlatformReviewed(String grantId, String resourceId, String providerDepartment,
+                                        String consumerDepartment, String outcome, String opinion, String reviewedBy,
+                                        Instant reviewedAt, Instant dueAt) {
+    }
 }

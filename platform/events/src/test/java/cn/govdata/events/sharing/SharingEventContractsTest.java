@@ -33,6 +33,8 @@ class SharingEventContractsTest {
                     "GOVERNMENT", "协调不成", "bureau", T, "SY 28")),
             Map.entry(SharingEventTypes.DISPUTE_DECIDED, new SharingEvents.DisputeDecided("APP-1", "R-1", "HRSS", "CAB",
                     "GOVERNMENT", "沈阳市人民政府", "GRANT", List.of("履职必需"), "2026-12-01", "bureau", T, "GR-1", "SY 28")),
+            Map.entry(SharingEventTypes.GRANT_PLATFORM_REVIEWED, new SharingEvents.GrantPlatformReviewed("GR-1", "R-1", "HRSS",
+                    "CAB", "CONFIRMED", "同意授权", "bureau", T, LATER)),
             Map.entry(SharingEventTypes.FORMALITY_CHECKED, new SharingEvents.FormalityChecked("APP-1", "R-1", "HRSS", "CAB",
                     true, List.of(), "bureau", T, T, LATER, LATER)),
             Map.entry(SharingEventTypes.APPLICATION_DECIDED, new SharingEvents.ApplicationDecided("APP-1", "NEW", null, "R-1",
