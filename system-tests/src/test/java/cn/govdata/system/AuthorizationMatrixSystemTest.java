@@ -48,6 +48,9 @@ class AuthorizationMatrixSystemTest {
     static final Set<Kind> OVERSIGHT_OR_DEPARTMENT = EnumSet.of(Kind.AUDITOR, Kind.BUREAU, Kind.OFFICER_PSB, Kind.OFFICER_AMR,
             Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     static final Set<Kind> BUREAU_ONLY = EnumSet.of(Kind.BUREAU);
+    /** NJ 22 ¶3 requests of other units: the bureau, operators, auditors and the departments (their own as providers). */
+    static final Set<Kind> OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR = EnumSet.of(Kind.AUDITOR, Kind.BUREAU, Kind.OPERATOR,
+            Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     static final Set<Kind> OPERATOR_ONLY = EnumSet.of(Kind.OPERATOR);
     /** Another department's card (the placeholder is nobody's department): oversight only. */
     static final Set<Kind> OVERSIGHT_OR_OWN_DEPARTMENT = AUDIT_OVERSIGHT;
@@ -229,6 +232,12 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/sharing/applications/{id}/provider-opinion", APPROVERS),
             Map.entry("POST /api/sharing/applications/{id}/referral", BUREAU_ONLY),
             Map.entry("GET /api/sharing/deadlines", GOVERNMENT),
+            Map.entry("GET /api/sharing/non-government-requests", OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR),
+            Map.entry("POST /api/sharing/non-government-requests", BUREAU_ONLY),
+            Map.entry("GET /api/sharing/non-government-requests/{id}", OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/bureau-opinion", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/city-government-decision", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/provider-opinion", APPROVERS),
             Map.entry("POST /api/sharing/deadlines", OPERATOR_ONLY),
             Map.entry("GET /api/sharing/demands", GOVERNMENT),
             Map.entry("POST /api/sharing/demands", DEPARTMENT_USERS),

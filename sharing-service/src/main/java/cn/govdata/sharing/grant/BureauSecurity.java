@@ -65,4 +65,28 @@ class BureauSecurity {
     RoleRestrictedPath providerOpinionForApprovers() {
         return new RoleRestrictedPath(HttpMethod.POST, "/api/sharing/applications/*/provider-opinion", List.of(Roles.DEPT_APPROVER));
     }
+
+    /** NJ 22 ¶3: the bureau registers other units' requests, gives its opinion and records the city government's decision. */
+    @Bean
+    RoleRestrictedPath nonGovernmentRequestsForTheBureau() {
+        return new RoleRestrictedPath(HttpMethod.POST, "/api/sharing/non-government-requests", List.of(Roles.BUREAU_REVIEWER));
+    }
+
+    @Bean
+    RoleRestrictedPath nonGovernmentBureauOpinion() {
+        return new RoleRestrictedPath(HttpMethod.POST, "/api/sharing/non-government-requests/*/bureau-opinion",
+                List.of(Roles.BUREAU_REVIEWER));
+    }
+
+    @Bean
+    RoleRestrictedPath nonGovernmentCityGovernmentDecision() {
+        return new RoleRestrictedPath(HttpMethod.POST, "/api/sharing/non-government-requests/*/city-government-decision",
+                List.of(Roles.BUREAU_REVIEWER));
+    }
+
+    @Bean
+    RoleRestrictedPath nonGovernmentProviderOpinion() {
+        return new RoleRestrictedPath(HttpMethod.POST, "/api/sharing/non-government-requests/*/provider-opinion",
+                List.of(Roles.DEPT_APPROVER));
+    }
 }

@@ -265,6 +265,10 @@ class ApplicationsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("APPROVED"))
                 .andExpect(jsonPath("$.filedWith.length()").value(0));
+        // NJ 22 ¶3 only: sharing here is between government departments.
+        fixtures.postJson("/api/sharing/non-government-requests", bureau(), Map.of("unitName", "某协会", "resourceId", resource.id(),
+                        "items", List.of("姓名"), "scenario", "s", "purpose", "p", "safetyMeasures", "m"))
+                .andExpect(status().isConflict());
     }
 
     @Test

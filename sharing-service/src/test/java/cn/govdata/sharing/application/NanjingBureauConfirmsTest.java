@@ -99,4 +99,40 @@ class NanjingBureauConfirmsTest {
         // Confirmation only exists here; the bureau-decision step is Quanzhou's.
         fixtures.postJson(path + "/bureau-decision", bureau(), Map.of("approve", true)).andExpect(status().isConflict());
     }
+
+    @Test
+    @DisplayName("NJ 22 ¶3: another unit's request, filed with the bureau with scenario and safety measures, gets the provider's and the bureau's opinions and the city government's recorded decision")
+    void aNonGovernmentUnitsRequestEndsWithTheCityGovernmentsDecision() throws Exception {
+        SharedResource conditional = fixtures.publish("CONDITIONAL", List.of("API"));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("unitName", "南京市红十字会", "resourceId", conditional.id(),
+                "items", List.of("姓名", "参保状态"), "scenario", "困难群众救助对象核实", "purpose", "核实救助对象参保情况"));
+        fixtures.postJson("/api/sharing/non-government-requests", bureau(), body)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("safetyMeasures"));
+        body.put("safetyMeasures", "专人专机查询，结果不落地，按月销毁");
+        fixtures.postJson("/api/sharing/non-government-requests", consumer(), body).andExpect(status().isForbidden());
+        JsonNode filed = fixtures.body(fixtures.postJson("/api/sharing/non-government-requests", bureau(), body)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("AWAITING_OPINIONS"))
+                .andExpect(jsonPath("$.providerDepartment").value(SharingFixtures.PROVIDER))
+                .andExpect(jsonPath("$.opinionsDueAt").isString()));
+        String path = "/api/sharing/non-government-requests/" + filed.get("id").asString();
+
+        fixtures.postJson(path + "/city-government-decision", bureau(), Map.of("shareable", true, "decidedOn", "2026-01-05",
+                "reference", "宁政复〔2026〕1号")).andExpect(status().isConflict());
+        fixtures.postJson(path + "/provider-opinion", approver(), Map.of("shareable", true, "reasons", "限于核实所需字段"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("AWAITING_OPINIONS"));
+        fixtures.postJson(path + "/provider-opinion", approver(), Map.of("shareable", false, "reasons", "改主意"))
+                .andExpect(status().isConflict());
+        fixtures.postJson(path + "/bureau-opinion", bureau(), Map.of("shareable", true, "reasons", "安全措施可行"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("AWAITING_CITY_GOVERNMENT"));
+        fixtures.postJson(path + "/city-government-decision", bureau(), Map.of("shareable", true, "decidedOn", "2026-01-05",
+                        "reference", "宁政复〔2026〕1号", "reasons", "同意共享，签署数据使用协议"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CONFIRMED_SHAREABLE"))
+                .andExpect(jsonPath("$.cityGovernment.reference").value("宁政复〔2026〕1号"))
+                .andExpect(jsonPath("$.cityGovernment.recordedBy").value("bureau-reviewer-wang"))
+                .andExpect(jsonPath("$.history.length()").value(4));
+        mvc.perform(get("/api/sharing/non-government-requests?state=CONFIRMED_SHAREABLE").with(approver()))
+                .andExpect(jsonPath("$.items[?(@.unitName == '南京市红十字会')]").exists());
+    }
 }
