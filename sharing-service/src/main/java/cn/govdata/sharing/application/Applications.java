@@ -42,6 +42,9 @@ class Applications {
         mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
         mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
+        // A county sub-platform lists its region's applications and, under QY 26, those filed with it.
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC));
         // QY 26: a region's bureau lists the applications filed with it.
         mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("filedWith", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC));

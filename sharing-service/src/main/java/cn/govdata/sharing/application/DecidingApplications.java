@@ -100,8 +100,8 @@ class DecidingApplications {
         ShareApplication.Decision decision = providerDecision(application, request, caller, now);
         if (decider == ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU) {
             // NJ 22: 报市政务数据行政主管部门确定后反馈 — the answer waits for the bureau; the applicant sees it then.
+            // The period (NJ 22: 十五个工作日内提出意见并报…确定后反馈) runs on until the bureau has confirmed.
             application.opinionGiven(opinion(decision, caller, now), true);
-            deadlines.completed(ApplicationDeadlines.DECISION, id);
             log.info("Application {}: provider answer by {} awaits the bureau's confirmation", id, caller.actor());
             return applications.update(application, List.of(events.opinionGiven(application, decider.key(),
                     deciderCitation())));
@@ -273,9 +273,8 @@ class DecidingApplications {
             if (reasons.isEmpty()) {
                 throw PlatformException.invalidField("reasons", "say why the answer goes back to the provider");
             }
+            // Back with the provider within the same period: NJ 22 sets one period for the answer and its confirmation.
             application.sentBack(reasons, caller.actor(), now);
-            var due = deadlines.decision(application, now);
-            application.awaitDecision(now, due.dueAt());
             log.info("Application {}: provider answer sent back by {}", id, caller.actor());
             return applications.update(application, List.of());
         }
