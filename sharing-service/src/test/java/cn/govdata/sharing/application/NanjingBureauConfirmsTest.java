@@ -64,7 +64,8 @@ class NanjingBureauConfirmsTest {
                 .andExpect(status().isCreated())).get("id").asString();
         String path = "/api/sharing/applications/" + id;
 
-        fixtures.postJson(path + "/decision", approver(), Map.of("approve", false, "reasons", "数据尚未治理完成"))
+        fixtures.postJson(path + "/decision", approver(), Map.of("approve", false, "reasons", "数据尚未治理完成",
+                        "legalBasis", "《南京市政务数据管理暂行办法》第二十二条"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("AWAITING_BUREAU"))
                 .andExpect(jsonPath("$.providerOpinion.approve").value(false));

@@ -84,7 +84,8 @@ class QuanzhouBureauDecidesTest {
         assertThat(opinion.get("opinion").asString()).isEqualTo("APPROVE");
 
         fixtures.postJson(path + "/bureau-decision", approver(), Map.of("approve", true)).andExpect(status().isForbidden());
-        fixtures.postJson(path + "/bureau-decision", bureau(), Map.of("approve", true, "items", List.of("缴费基数")))
+        // Never more than applied for: 公民身份号码 is in the resource but not in the application.
+        fixtures.postJson(path + "/bureau-decision", bureau(), Map.of("approve", true, "items", List.of("公民身份号码")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("items[0]"));
         JsonNode decided = fixtures.body(fixtures.postJson(path + "/bureau-decision", bureau(), Map.of("approve", true,
                         "items", List.of("参保状态"), "reasons", "会商同意，限于核验所需"))
