@@ -48,6 +48,9 @@ class AuthorizationMatrixSystemTest {
     static final Set<Kind> OVERSIGHT_OR_DEPARTMENT = EnumSet.of(Kind.AUDITOR, Kind.BUREAU, Kind.OFFICER_PSB, Kind.OFFICER_AMR,
             Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     static final Set<Kind> BUREAU_ONLY = EnumSet.of(Kind.BUREAU);
+    /** NJ 22 ¶3 requests of other units: the bureau, operators, auditors and the departments (their own as providers). */
+    static final Set<Kind> OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR = EnumSet.of(Kind.AUDITOR, Kind.BUREAU, Kind.OPERATOR,
+            Kind.OFFICER_PSB, Kind.OFFICER_AMR, Kind.CONSUMER_HRSS, Kind.SYSTEM_PSB);
     static final Set<Kind> OPERATOR_ONLY = EnumSet.of(Kind.OPERATOR);
     /** Another department's card (the placeholder is nobody's department): oversight only. */
     static final Set<Kind> OVERSIGHT_OR_OWN_DEPARTMENT = AUDIT_OVERSIGHT;
@@ -245,12 +248,23 @@ class AuthorizationMatrixSystemTest {
             Map.entry("GET /api/sharing/applications/{id}", GOVERNMENT),
             Map.entry("POST /api/sharing/applications/{id}/attachments", DEPARTMENT_USERS),
             Map.entry("GET /api/sharing/applications/{id}/attachments/{attachmentId}", GOVERNMENT),
+            Map.entry("POST /api/sharing/applications/{id}/bureau-confirmation", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/applications/{id}/bureau-decision", BUREAU_ONLY),
             Map.entry("POST /api/sharing/applications/{id}/coordination", BUREAU_ONLY),
             Map.entry("POST /api/sharing/applications/{id}/decision", APPROVERS),
             Map.entry("POST /api/sharing/applications/{id}/escalation", DEPARTMENT_USERS),
+            Map.entry("POST /api/sharing/applications/{id}/final-decision", BUREAU_ONLY),
             Map.entry("POST /api/sharing/applications/{id}/formality-check", BUREAU_ONLY),
             Map.entry("POST /api/sharing/applications/{id}/implementation", DATA_OFFICERS),
+            Map.entry("POST /api/sharing/applications/{id}/provider-opinion", APPROVERS),
+            Map.entry("POST /api/sharing/applications/{id}/referral", BUREAU_ONLY),
             Map.entry("GET /api/sharing/deadlines", GOVERNMENT),
+            Map.entry("GET /api/sharing/non-government-requests", OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR),
+            Map.entry("POST /api/sharing/non-government-requests", BUREAU_ONLY),
+            Map.entry("GET /api/sharing/non-government-requests/{id}", OVERSIGHT_OR_DEPARTMENT_AND_OPERATOR),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/bureau-opinion", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/city-government-decision", BUREAU_ONLY),
+            Map.entry("POST /api/sharing/non-government-requests/{id}/provider-opinion", APPROVERS),
             Map.entry("POST /api/sharing/deadlines", OPERATOR_ONLY),
             Map.entry("GET /api/sharing/demands", GOVERNMENT),
             Map.entry("POST /api/sharing/demands", DEPARTMENT_USERS),
@@ -305,7 +319,7 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/catalog/entries/{id}/review", "{\"decision\":\"APPROVE\"}"),
             Map.entry("POST /api/sharing/applications/{id}/formality-check", "{\"passed\":true}"),
             Map.entry("POST /api/sharing/applications/{id}/decision", "{\"approve\":true,\"items\":[\"姓名\"]}"),
-            Map.entry("POST /api/sharing/grants/{id}/platform-review", "{\"confirm\":true}"),
+            Map.entry("POST /api/sharing/grants/{id}/platform-review", "{\"confirm\":true,\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/grants/{id}/suspension", "{\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/open-data/applications/{id}/licence", "{\"agreementVersion\":\"v1\",\"accepted\":true}"),
             Map.entry("PUT /api/open-data/datasets/{entryId}/masking", "{\"rules\":{\"姓名\":\"NAME\"}}"),
@@ -323,6 +337,12 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/open-data/applications", OpenDataSystemTest.application("X1", "domestic-controlled-enterprise", false)),
             Map.entry("POST /api/sharing/applications/{id}/coordination", "{\"outcome\":\"UPHOLD_REFUSAL\",\"reasons\":[\"权限矩阵\"]}"),
             Map.entry("POST /api/sharing/applications/{id}/escalation", "{\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/applications/{id}/provider-opinion", "{\"approve\":true,\"items\":[\"姓名\"]}"),
+            Map.entry("POST /api/sharing/applications/{id}/bureau-decision", "{\"approve\":true,\"items\":[\"姓名\"]}"),
+            Map.entry("POST /api/sharing/applications/{id}/bureau-confirmation", "{\"confirm\":true,\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/applications/{id}/referral", "{\"reasons\":\"权限矩阵\"}"),
+            Map.entry("POST /api/sharing/applications/{id}/final-decision", "{\"decidingBody\":\"市人民政府\",\"outcome\":"
+                    + "\"UPHOLD_REFUSAL\",\"decidedOn\":\"2026-12-01\",\"reasons\":[\"权限矩阵\"]}"),
             Map.entry("POST /api/sharing/grants/{grantId}/renewal", "{\"validTo\":\"2030-06-30T16:00:00Z\"}"),
             Map.entry("POST /api/sharing/grants/{id}/revocation", "{\"ground\":\"OTHER\",\"reasons\":\"权限矩阵\"}"),
             Map.entry("POST /api/sharing/demands", "{\"addressedTo\":\"PSB\",\"description\":\"权限矩阵\",\"items\":[\"姓名\"],"

@@ -23,6 +23,14 @@ public final class SharingEventTypes {
             "application.escalated", SharingEvents.ApplicationEscalated.class, "application-escalated");
     public static final EventType<SharingEvents.CoordinationDecided> COORDINATION_DECIDED = sharing(
             "application.coordination-decided", SharingEvents.CoordinationDecided.class, "coordination-decided");
+    public static final EventType<SharingEvents.ProviderOpinionGiven> PROVIDER_OPINION_GIVEN = sharing(
+            "application.provider-opinion-given", SharingEvents.ProviderOpinionGiven.class, "provider-opinion-given");
+    public static final EventType<SharingEvents.DisputeReferred> DISPUTE_REFERRED = sharing(
+            "application.dispute-referred", SharingEvents.DisputeReferred.class, "dispute-referred");
+    public static final EventType<SharingEvents.DisputeDecided> DISPUTE_DECIDED = sharing(
+            "application.dispute-decided", SharingEvents.DisputeDecided.class, "dispute-decided");
+    public static final EventType<SharingEvents.GrantPlatformReviewed> GRANT_PLATFORM_REVIEWED = sharing(
+            "grant.platform-reviewed", SharingEvents.GrantPlatformReviewed.class, "grant-platform-reviewed");
     public static final EventType<SharingEvents.GrantIssued> GRANT_ISSUED = sharing(
             "grant.issued", SharingEvents.GrantIssued.class, "grant-issued");
     public static final EventType<SharingEvents.GrantSuspended> GRANT_SUSPENDED = sharing(
@@ -64,7 +72,8 @@ public final class SharingEventTypes {
     public static final List<EventType<?>> ALL = List.of(APPLICATION_SUBMITTED, FORMALITY_CHECKED, APPLICATION_DECIDED,
             APPLICATION_ESCALATED, COORDINATION_DECIDED, GRANT_ISSUED, GRANT_SUSPENDED, GRANT_REINSTATED, GRANT_REVOKED,
             GRANT_EXPIRED, GRANT_NARROWED, GRANT_ENDING_NOTICE, GRANT_RENEWED, CORRECTION_NOTIFIED, DEMAND_RAISED,
-            DEMAND_ANSWERED, DEMAND_FULFILLED, GRANT_WIDENED,
+            DEMAND_ANSWERED, DEMAND_FULFILLED, GRANT_WIDENED, PROVIDER_OPINION_GIVEN, DISPUTE_REFERRED, DISPUTE_DECIDED,
+            GRANT_PLATFORM_REVIEWED,
             INTERFACE_REQUESTED, INTERFACE_REQUEST_EXTENDED, INTERFACE_DELIVERED, INTERFACE_PUBLISHED, INTERFACE_REQUEST_OVERDUE);
 
     private SharingEventTypes() {

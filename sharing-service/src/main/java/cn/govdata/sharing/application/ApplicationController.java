@@ -49,6 +49,13 @@ import java.util.Optional;
  * POST /api/sharing/applications/{id}/implementation     provider: share in place (QY 24)
  * POST /api/sharing/applications/{id}/escalation         applicant  {"reasons":"..."}
  * POST /api/sharing/applications/{id}/coordination       bureau  {"outcome":"GRANT|UPHOLD_REFUSAL","reasons":["..."]}
+ * POST /api/sharing/applications/{id}/provider-opinion   provider dept-approver, QZ 5.4: opinion for the bureau (body as decision)
+ * POST /api/sharing/applications/{id}/bureau-decision    bureau, QZ 5.4: decides after the opinion (body as decision)
+ * POST /api/sharing/applications/{id}/bureau-confirmation bureau, NJ 22  {"confirm":false,"reasons":["..."]}
+ * POST /api/sharing/applications/{id}/referral           bureau, SY 28 / QY 48  {"to":"JOINT_CONSULTATION|GOVERNMENT","reasons":"..."}
+ * POST /api/sharing/applications/{id}/final-decision     bureau records it  {"decidingBody":"沈阳市人民政府","outcome":"GRANT",
+ *                                                        "decidedOn":"2026-12-01","reasons":["..."]}
+ * GET  /api/sharing/applications?filedWith=441800        QY 26: applications filed with a region's bureau
  * POST /api/sharing/grants/{grantId}/renewal             consumer  {"validTo":"2028-06-30T16:00:00Z"} → 201 renewal application
  * </pre>
  */
@@ -85,23 +92,24 @@ class ApplicationController {
                                        @RequestParam(required = false) String consumer,
                                        @RequestParam(required = false) String provider,
                                        @RequestParam(required = false) String department,
+                                       @RequestParam(required = false) String filedWith,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                        Caller caller) {
         Criteria filter = ListFilter.within(scope(caller)).is("state", state).is("resourceId", resourceId)
                 .is("consumerDepartment", consumer).is("providerDepartment", provider)
-                .eitherIs(department, "consumerDepartment", "providerDepartment").criteria();
+                .eitherIs(department, "consumerDepartment", "providerDepartment").is("filedWith", filedWith).criteria();
         return PageResponse.of(applications.page(filter,
-                PageRequest.of(page, size)), ApplicationView::of);
+                PageRequest.of(page, size)), a -> view(a, caller));
     }
 
     @GetMapping("/api/sharing/applications/{id}")
     ApplicationView get(@PathVariable String id, Caller caller) {
         ShareApplication application = applications.get(id);
         SharingAccess.require(SharingAccess.canRead(caller, application.consumerDepartment(), application.providerDepartment(),
-                application.region()), "Application " + id + " is visible to the applying and providing departments, "
-                + "the bureau and auditors");
-        return ApplicationView.of(application);
+                application.region()) || SharingAccess.countyRegion(caller).map(application.filedWith()::contains).orElse(false),
+                "Application " + id + " is visible to the applying and providing departments, the bureau and auditors");
+        return view(application, caller);
     }
 
     @PostMapping(path = "/api/sharing/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -134,7 +142,7 @@ class ApplicationController {
 
     @PostMapping("/api/sharing/applications/{id}/decision")
     ApplicationView decide(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Decision request, Caller caller) {
-        return ApplicationView.of(deciding.decide(id, request, caller));
+        return view(deciding.decide(id, request, caller), caller);
     }
 
     @PostMapping("/api/sharing/applications/{id}/implementation")
@@ -151,6 +159,43 @@ class ApplicationController {
     ApplicationView coordinate(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Coordination request,
                                Caller caller) {
         return ApplicationView.of(deciding.coordinate(id, request, caller));
+    }
+
+    @PostMapping("/api/sharing/applications/{id}/provider-opinion")
+    ApplicationView giveOpinion(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Decision request, Caller caller) {
+        return view(deciding.giveOpinion(id, request, caller), caller);
+    }
+
+    @PostMapping("/api/sharing/applications/{id}/bureau-decision")
+    ApplicationView bureauDecide(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Decision request, Caller caller) {
+        return view(deciding.bureauDecide(id, request, caller), caller);
+    }
+
+    @PostMapping("/api/sharing/applications/{id}/bureau-confirmation")
+    ApplicationView confirm(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Confirmation request,
+                            Caller caller) {
+        return view(deciding.confirmAnswer(id, request, caller), caller);
+    }
+
+    @PostMapping("/api/sharing/applications/{id}/referral")
+    ApplicationView refer(@PathVariable String id, @Valid @RequestBody ApplicationRequests.Referral request, Caller caller) {
+        return view(deciding.refer(id, request, caller), caller);
+    }
+
+    @PostMapping("/api/sharing/applications/{id}/final-decision")
+    ApplicationView finalDecision(@PathVariable String id, @Valid @RequestBody ApplicationRequests.FinalDecision request,
+                                  Caller caller) {
+        return view(deciding.recordFinalDecision(id, request, caller), caller);
+    }
+
+    /**
+     * The provider's opinion or answer while it is with the bureau is not the applicant's to see:
+     * NJ 22 returns it only once the bureau confirmed it (确定后反馈); the bureau, operators,
+     * auditors and the provider itself see it.
+     */
+    static ApplicationView view(ShareApplication application, Caller caller) {
+        boolean provider = SharingAccess.department(caller).map(application.providerDepartment()::equals).orElse(false);
+        return ApplicationView.of(application, !SharingAccess.seesAll(caller) && !provider);
     }
 
     private static ResponseEntity<ApplicationView> created(ShareApplication application) {
@@ -170,7 +215,9 @@ class ApplicationController {
         }
         Optional<String> county = SharingAccess.countyRegion(caller);
         if (county.isPresent()) {
-            return Criteria.where("region").is(county.get());
+            // QY 26: a cross-region application is filed with the bureaus of both regions.
+            return new Criteria().orOperator(Criteria.where("region").is(county.get()),
+                    Criteria.where("filedWith").is(county.get()));
         }
         throw PlatformException.forbidden("Applications are listed for department users (their own), the bureau, operators, "
                 + "auditors and county sub-platforms (their region)");

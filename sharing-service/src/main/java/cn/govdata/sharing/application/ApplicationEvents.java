@@ -29,7 +29,7 @@ class ApplicationEvents {
                         a.purpose(), a.legalDuty(), a.items(), a.unmaskedItems(), a.method(), a.kind().name(), a.validFrom(),
                         a.validTo(), a.route().name(), a.submittedAt(),
                         a.formalityPeriod() == null ? null : a.formalityPeriod().dueAt(),
-                        a.decisionPeriod() == null ? null : a.decisionPeriod().dueAt()));
+                        a.decisionPeriod() == null ? null : a.decisionPeriod().dueAt(), a.filedWith()));
     }
 
     OutboxMessage formalityChecked(ShareApplication a) {
@@ -77,5 +77,28 @@ class ApplicationEvents {
                 new SharingEvents.CoordinationDecided(a.id(), a.resourceId(), a.providerDepartment(), a.consumerDepartment(),
                         c.outcome(), c.reasons(), c.decidedBy(), c.decidedAt(), a.escalation().escalatedAt(),
                         "GRANT".equals(c.outcome()) ? a.grantId() : null));
+    }
+
+    OutboxMessage opinionGiven(ShareApplication a, String decider, String citation) {
+        var o = a.providerOpinion();
+        return events.create(SharingEventTypes.PROVIDER_OPINION_GIVEN, a.id(), a.providerDepartment(), a.region(),
+                new SharingEvents.ProviderOpinionGiven(a.id(), a.resourceId(), a.providerDepartment(), a.consumerDepartment(),
+                        decider, o.approve() ? "APPROVE" : "REFUSE", o.items(), o.unmaskedItems(), o.reasons(), o.legalBasis(),
+                        o.givenBy(), o.givenAt(), citation));
+    }
+
+    OutboxMessage referred(ShareApplication a, String citation) {
+        var r = a.referrals().get(a.referrals().size() - 1);
+        return events.create(SharingEventTypes.DISPUTE_REFERRED, a.id(), a.providerDepartment(), a.region(),
+                new SharingEvents.DisputeReferred(a.id(), a.resourceId(), a.providerDepartment(), a.consumerDepartment(),
+                        r.step(), r.reasons(), r.referredBy(), r.referredAt(), citation));
+    }
+
+    OutboxMessage disputeDecided(ShareApplication a, String citation) {
+        var f = a.finalDecision();
+        return events.create(SharingEventTypes.DISPUTE_DECIDED, a.id(), a.providerDepartment(), a.region(),
+                new SharingEvents.DisputeDecided(a.id(), a.resourceId(), a.providerDepartment(), a.consumerDepartment(),
+                        f.step(), f.decidingBody(), f.outcome(), f.reasons(), f.decidedOn().toString(), f.recordedBy(),
+                        f.recordedAt(), "GRANT".equals(f.outcome()) ? a.grantId() : null, citation));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Request bodies of the application API. {@code reasons} lists also accept a single string. */
@@ -78,5 +79,34 @@ final class ApplicationRequests {
     }
 
     record Renewal(@NotNull Instant validTo) {
+    }
+
+    /** NJ 22: confirm the provider's answer, or send it back with reasons. */
+    record Confirmation(@NotNull Boolean confirm,
+                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> reasons) {
+    }
+
+    enum ReferralStep {
+        JOINT_CONSULTATION, GOVERNMENT
+    }
+
+    /** SY 28, QY 48: coordination failed; refer the dispute on. {@code to} defaults to the next step of the profile's ladder. */
+    record Referral(ReferralStep to, @NotBlank @Size(max = 2000) String reasons) {
+    }
+
+    /**
+     * What the body the dispute was referred to decided, as the bureau records it.
+     *
+     * @param decidingBody e.g. 沈阳市人民政府
+     * @param decidedOn    the date of its decision
+     */
+    record FinalDecision(@NotBlank @Size(max = 200) String decidingBody,
+                         @NotNull CoordinationOutcome outcome,
+                         @NotNull LocalDate decidedOn,
+                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 1000) String> reasons,
+                         @Size(max = 200) List<@NotBlank @Size(max = 100) String> items,
+                         Instant validTo) {
     }
 }

@@ -19,7 +19,10 @@ record ApplicationView(String id, ShareApplication.Type type, String renewsGrant
                        ShareApplication.Period decisionPeriod, ShareApplication.Decision decision,
                        Instant implementationDueAt, Instant implementedAt, ShareApplication.Escalation escalation,
                        ShareApplication.Coordination coordination, String grantId, boolean grantIssued, String cancellation,
-                       String clearItemsApplicationId, List<AttachmentView> attachments, List<ShareApplication.HistoryEntry> history) {
+                       String clearItemsApplicationId, ShareApplication.Opinion providerOpinion,
+                       ShareApplication.BureauReview bureauReview, List<ShareApplication.Referral> referrals,
+                       ShareApplication.FinalDecision finalDecision, List<String> filedWith,
+                       List<AttachmentView> attachments, List<ShareApplication.HistoryEntry> history) {
 
     record AttachmentView(String id, String filename, String contentType, long size, String sha256, String uploadedBy,
                           Instant uploadedAt, String href) {
@@ -31,6 +34,12 @@ record ApplicationView(String id, ShareApplication.Type type, String renewsGrant
     }
 
     static ApplicationView of(ShareApplication a) {
+        return of(a, false);
+    }
+
+    /** @param withholdOpinion leave out the provider's opinion while it is with the bureau (NJ 22: 确定后反馈) */
+    static ApplicationView of(ShareApplication a, boolean withholdOpinion) {
+        boolean withhold = withholdOpinion && a.opinionWithTheBureau();
         boolean approved = a.state() == ShareApplication.State.APPROVED;
         return new ApplicationView(a.id(), a.type(), a.renewsGrantId(), a.resourceId(), a.resourceName(), a.shareType(),
                 a.providerDepartment(), a.consumerDepartment(), a.region(), a.scenario(), a.purpose(), a.legalDuty(),
@@ -38,6 +47,9 @@ record ApplicationView(String id, ShareApplication.Type type, String renewsGrant
                 a.submittedBy(), a.submittedAt(), a.formalityPeriod(), a.formalityCheck(), a.decisionPeriod(), a.decision(),
                 a.implementationDueAt(), a.implementedAt(), a.escalation(), a.coordination(),
                 approved ? a.grantId() : null, approved && a.grantSettled(), a.cancellation(), a.clearItemsApplicationId(),
-                a.attachments().stream().map(att -> AttachmentView.of(a.id(), att)).toList(), a.history());
+                withhold ? null : a.providerOpinion(), a.bureauReview(), a.referrals(), a.finalDecision(), a.filedWith(),
+                a.attachments().stream().map(att -> AttachmentView.of(a.id(), att)).toList(),
+                withhold ? a.history().stream().filter(h -> !h.action().startsWith(ShareApplication.ANSWER_PENDING)
+                        && !h.action().startsWith(ShareApplication.OPINION)).toList() : a.history());
     }
 }

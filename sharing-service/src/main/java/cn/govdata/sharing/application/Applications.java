@@ -42,6 +42,12 @@ class Applications {
         mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("grantSettled", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC));
         mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("renewsGrantId", Sort.Direction.ASC).sparse());
+        // A county sub-platform lists its region's applications and, under QY 26, those filed with it.
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC));
+        // QY 26: a region's bureau lists the applications filed with it.
+        mongo.indexOps(ShareApplicationDocument.COLLECTION).createIndex(new Index().on("filedWith", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC));
     }
 
     Optional<ShareApplication> find(String id) {
@@ -76,14 +82,12 @@ class Applications {
 
     List<ShareApplication> openOnResource(String resourceId) {
         return find(Query.query(Criteria.where("resourceId").is(resourceId)
-                .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
-                        ShareApplication.State.ESCALATED)));
+                .and("state").in(ShareApplication.State.OPEN)));
     }
 
     List<ShareApplication> openRenewalsOf(String grantId) {
         return find(Query.query(Criteria.where("renewsGrantId").is(grantId)
-                .and("state").in(ShareApplication.State.FORMALITY_CHECK, ShareApplication.State.AWAITING_DECISION,
-                        ShareApplication.State.ESCALATED)));
+                .and("state").in(ShareApplication.State.OPEN)));
     }
 
     /** Approved before {@code before} and still without their grant: what the settlement sweep retries. */

@@ -4,6 +4,9 @@ import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
+import cn.govdata.policy.DisputeFinalStep;
+import cn.govdata.policy.JurisdictionProfile;
+import cn.govdata.policy.ShareDecider;
 import cn.govdata.sharing.grant.Grant;
 import cn.govdata.sharing.grant.Grants;
 import cn.govdata.sharing.grant.SharingAccess;
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +41,13 @@ class DecidingApplications {
     private final ApplicationEvents events;
     private final SettlingGrants settling;
     private final ApplicationConfiguration.ApplicationProperties properties;
+    private final JurisdictionProfile profile;
     private final Clock clock;
 
     DecidingApplications(Applications applications, Resources resources, Grants grants, ApplicationDeadlines deadlines,
                          ApplicationEvents events, SettlingGrants settling,
-                         ApplicationConfiguration.ApplicationProperties properties, Clock clock) {
+                         ApplicationConfiguration.ApplicationProperties properties, JurisdictionProfile profile, Clock clock) {
+        this.profile = profile;
         this.applications = applications;
         this.resources = resources;
         this.grants = grants;
@@ -80,8 +87,35 @@ class DecidingApplications {
         SharingAccess.require(SharingAccess.actsFor(caller, application.providerDepartment(), Roles.DEPT_APPROVER),
                 "Only an approver (dept-approver) of the providing department " + application.providerDepartment()
                         + " decides on application " + id);
-        requireState(application, ShareApplication.State.AWAITING_DECISION, "a decision");
         Instant now = now();
+        refuseAfterDeemedConsent(application, now);
+        requireState(application, ShareApplication.State.AWAITING_DECISION, "a decision");
+        ShareDecider decider = decider(application);
+        if (decider == ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
+            throw PlatformException.conflict("bureau-decides", "在本辖区，有条件共享申请由数据管理机构会同数据生产单位会商后决定（"
+                    + deciderCitation() + "）：application " + id + " is decided by the bureau "
+                    + "after consulting the provider; give the provider's opinion at POST /api/sharing/applications/" + id
+                    + "/provider-opinion");
+        }
+        ShareApplication.Decision decision = providerDecision(application, request, caller, now);
+        if (decider == ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU) {
+            // NJ 22: 报市政务数据行政主管部门确定后反馈 — the answer waits for the bureau; the applicant sees it then.
+            // The period (NJ 22: 十五个工作日内提出意见并报…确定后反馈) runs on until the bureau has confirmed.
+            application.opinionGiven(opinion(decision, caller, now), true);
+            log.info("Application {}: provider answer by {} awaits the bureau's confirmation", id, caller.actor());
+            return applications.update(application, List.of(events.opinionGiven(application, decider.key(),
+                    deciderCitation())));
+        }
+        return takeEffect(application, decision, now);
+    }
+
+    /**
+     * The provider's decision as today's rules check it: a refusal with reasons (NT 22) and, where the
+     * profile asks, a legal basis (SY 25, QY 24); an approval within what was applied for, naming a
+     * legal basis for personal items in clear.
+     */
+    private ShareApplication.Decision providerDecision(ShareApplication application, ApplicationRequests.Decision request,
+                                                      Caller caller, Instant now) {
         List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
         if (!request.approve()) {
             if (reasons.isEmpty()) {
@@ -91,12 +125,9 @@ class DecidingApplications {
                 throw PlatformException.invalidField("legalBasis", "a refusal names the law, regulation or rule it rests on "
                         + "(SY 25, QY 24: 应当提供法律、法规、规章依据)");
             }
-            application.refuse(new ShareApplication.Decision(false, List.of(), List.of(), null, reasons,
+            return new ShareApplication.Decision(false, List.of(), List.of(), null, reasons,
                     request.legalBasis() == null || request.legalBasis().isBlank() ? null : request.legalBasis().strip(),
-                    caller.actor(), now, null, null, null));
-            deadlines.completed(ApplicationDeadlines.DECISION, id);
-            log.info("Application {} refused by {}", id, caller.actor());
-            return applications.update(application, List.of(events.decided(application)));
+                    caller.actor(), now, null, null, null);
         }
         ShareApplication.Decision approval = approval(application, request.items(), request.unmaskedItems(),
                 request.validTo(), reasons, caller.actor(), now, "PROVIDER_DECISION", request.dailyQuota(),
@@ -112,15 +143,172 @@ class DecidingApplications {
             }
             approval = withLegalBasis(approval, request.legalBasis().strip());
         }
-        application.approve(approval);
+        return approval;
+    }
+
+    /** Records the decision (approval or refusal) as the application's; an approval issues its grant. */
+    private ShareApplication takeEffect(ShareApplication application, ShareApplication.Decision decision, Instant now) {
+        String id = application.id();
+        if (!decision.approved()) {
+            application.refuse(decision);
+            deadlines.completed(ApplicationDeadlines.DECISION, id);
+            log.info("Application {} refused by {}", id, decision.decidedBy());
+            return applications.update(application, List.of(events.decided(application)));
+        }
+        application.approve(decision);
         if (application.type() == ShareApplication.Type.NEW) {
             deadlines.implementation(application, now).ifPresent(d -> application.expectImplementationBy(d.dueAt()));
         }
         deadlines.completed(ApplicationDeadlines.DECISION, id);
         ShareApplication approved = applications.update(application, List.of(events.decided(application)));
-        log.info("Application {} approved by {} ({} of {} items, {} in clear)", id, caller.actor(), approval.items().size(),
-                application.items().size(), approval.unmaskedItems().size());
+        log.info("Application {} approved by {} ({} of {} items, {} in clear)", id, decision.decidedBy(),
+                decision.items().size(), application.items().size(), decision.unmaskedItems().size());
         return settling.settle(approved);
+    }
+
+    /**
+     * SY 25: 逾期未答复的，视为同意共享. Once the decision period has run out the provider's consent is
+     * deemed given, whether or not the deadline engine has acted yet: a late approval or refusal is
+     * refused, and the grant that silence issues stands (issued here if the engine is behind).
+     */
+    private void refuseAfterDeemedConsent(ShareApplication application, Instant now) {
+        if (!deadlines.silenceIsConsent(application) || application.decisionPeriod() == null) {
+            return;
+        }
+        Instant dueAt = application.decisionPeriod().dueAt();
+        boolean deemedAlready = application.decision() != null && "SILENCE_IS_CONSENT".equals(application.decision().grantRoute());
+        boolean lapsed = application.state() == ShareApplication.State.AWAITING_DECISION && !now.isBefore(dueAt);
+        if (!deemedAlready && !lapsed) {
+            return;
+        }
+        if (lapsed) {
+            decisionMissed(application.id());
+        }
+        throw PlatformException.conflict("consent-deemed", "提供部门逾期未答复，视为同意共享（" + deadlines.silenceCitation()
+                + "）: consent was deemed at " + dueAt + ", when the decision period of application " + application.id()
+                + " ended; a decision given after that is not accepted and the grant issued by silence stands");
+    }
+
+    /**
+     * QZ 5.4: the providing department's approver gives its opinion (会商); the bureau then decides.
+     * Only under a profile where the bureau decides after consulting the provider.
+     */
+    ShareApplication giveOpinion(String id, ApplicationRequests.Decision request, Caller caller) {
+        ShareApplication application = applications.get(id);
+        SharingAccess.require(SharingAccess.actsFor(caller, application.providerDepartment(), Roles.DEPT_APPROVER),
+                "Only an approver (dept-approver) of the providing department " + application.providerDepartment()
+                        + " gives its opinion on application " + id);
+        ShareDecider decider = decider(application);
+        if (decider != ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
+            throw PlatformException.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
+                    + "）: there is no consultation step; decide at POST /api/sharing/applications/" + id + "/decision");
+        }
+        requireState(application, ShareApplication.State.AWAITING_DECISION, "the provider's opinion");
+        Instant now = now();
+        ShareApplication.Decision opinion = providerDecision(application, request, caller, now);
+        application.opinionGiven(opinion(opinion, caller, now), false);
+        deadlines.completed(ApplicationDeadlines.DECISION, id);
+        log.info("Application {}: provider opinion ({}) by {} recorded for the bureau", id,
+                opinion.approved() ? "approve" : "refuse", caller.actor());
+        return applications.update(application, List.of(events.opinionGiven(application, decider.key(),
+                deciderCitation())));
+    }
+
+    /**
+     * QZ 2.2, 5.4: the bureau decides after the provider's opinion; it may narrow the items. Personal
+     * items go in clear only where the provider's opinion agreed to it, on the legal basis it named.
+     */
+    ShareApplication bureauDecide(String id, ApplicationRequests.Decision request, Caller caller) {
+        SharingAccess.requireBureau(caller, "decides conditional share applications after consulting the provider (QZ 5.4)");
+        ShareApplication application = applications.get(id);
+        if (decider(application) != ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
+            throw PlatformException.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
+                    + "）: the bureau does not decide application " + id);
+        }
+        requireState(application, ShareApplication.State.AWAITING_BUREAU, "the bureau's decision (after the provider's opinion, QZ 5.4)");
+        Instant now = now();
+        ShareApplication.Opinion opinion = application.providerOpinion();
+        String by = "bureau after consulting the provider (" + caller.actor() + ", " + deciderCitation() + ")";
+        List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
+        if (!request.approve()) {
+            if (reasons.isEmpty()) {
+                throw PlatformException.invalidField("reasons", "a refusal states its reasons (不予共享的，应当说明理由)");
+            }
+            return takeEffect(application, new ShareApplication.Decision(false, List.of(), List.of(), null, reasons,
+                    blankToNull(request.legalBasis()), by, now, null, null, null), now);
+        }
+        List<String> items = request.items() != null ? request.items() : opinion.approve() ? opinion.items() : null;
+        List<String> unmasked = request.unmaskedItems() != null ? request.unmaskedItems()
+                : opinion.approve() ? opinion.unmaskedItems() : null;
+        ShareApplication.Decision approval = approval(application, items, unmasked, request.validTo(), reasons, by, now,
+                "BUREAU_DECISION", request.dailyQuota(), request.ratePerMinute());
+        List<String> clearPersonal = SubmittingApplications.personal(approval.unmaskedItems(),
+                resources.available(application.resourceId()));
+        if (!clearPersonal.isEmpty() && application.type() != ShareApplication.Type.RENEWAL) {
+            List<String> agreed = opinion.approve() ? opinion.unmaskedItems() : List.of();
+            if (!agreed.containsAll(clearPersonal)) {
+                throw PlatformException.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: "
+                        + "in clear only where the provider's opinion agreed to it with a legal basis; decide them masked");
+            }
+            approval = withLegalBasis(approval, opinion.legalBasis());
+        }
+        return takeEffect(application, approval, now);
+    }
+
+    /**
+     * NJ 22: the bureau confirms the provider's answer, which only then takes effect and reaches the
+     * applicant (确定后反馈), or sends it back to the provider with its reasons.
+     */
+    ShareApplication confirmAnswer(String id, ApplicationRequests.Confirmation request, Caller caller) {
+        SharingAccess.requireBureau(caller, "confirms the provider's answer before it is returned (NJ 22)");
+        ShareApplication application = applications.get(id);
+        if (decider(application) != ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU) {
+            throw PlatformException.conflict("no-confirmation", "本辖区提供部门的答复无需数据主管部门确定（"
+                    + deciderCitation() + "）: nothing to confirm on application " + id);
+        }
+        requireState(application, ShareApplication.State.AWAITING_BUREAU, "the bureau's confirmation (NJ 22)");
+        Instant now = now();
+        List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
+        if (!request.confirm()) {
+            if (reasons.isEmpty()) {
+                throw PlatformException.invalidField("reasons", "say why the answer goes back to the provider");
+            }
+            // Back with the provider within the same period: NJ 22 sets one period for the answer and its confirmation.
+            application.sentBack(reasons, caller.actor(), now);
+            log.info("Application {}: provider answer sent back by {}", id, caller.actor());
+            return applications.update(application, List.of());
+        }
+        ShareApplication.Opinion answer = application.providerOpinion();
+        String by = answer.givenBy() + " (confirmed by " + caller.actor() + ", " + deciderCitation() + ")";
+        ShareApplication.Decision decision;
+        if (answer.approve()) {
+            // Checked again: the resource may have changed while the answer waited.
+            decision = approval(application, answer.items(), answer.unmaskedItems(), answer.validTo(), answer.reasons(), by,
+                    now, "PROVIDER_DECISION", null, null);
+            if (answer.legalBasis() != null) {
+                decision = withLegalBasis(decision, answer.legalBasis());
+            }
+        } else {
+            decision = new ShareApplication.Decision(false, List.of(), List.of(), null, answer.reasons(), answer.legalBasis(),
+                    by, now, null, null, null);
+        }
+        application.confirmed(caller.actor(), now);
+        return takeEffect(application, decision, now);
+    }
+
+    private ShareDecider decider(ShareApplication application) {
+        // Items in clear of a granted unconditional resource stay the provider approver's (PIPL 34), whoever decides shares.
+        return application.type() == ShareApplication.Type.CLEAR_ITEMS ? ShareDecider.PROVIDER
+                : profile.conditionalShareDecider().value();
+    }
+
+    private static ShareApplication.Opinion opinion(ShareApplication.Decision d, Caller caller, Instant now) {
+        return new ShareApplication.Opinion(d.approved(), d.items(), d.unmaskedItems(), d.validTo(), d.reasons(),
+                d.legalBasis(), caller.actor(), now);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** QY 24: the provider reports the share in place within the implementation period. */
@@ -185,6 +373,91 @@ class DecidingApplications {
         deadlines.completed(ApplicationDeadlines.DECISION, id);
         log.info("Application {} granted in coordination by {}", id, caller.actor());
         return settling.settle(applications.update(application, List.of(events.coordinated(application))));
+    }
+
+    /**
+     * SY 28 (协调处理不成的报市政府决定), QY 48 (联合会商；仍不能解决的报请本级党委或者人民政府决定): the
+     * bureau records that its coordination failed and refers the dispute on. Under QY 48 the joint
+     * consultation with the establishment office comes before the party committee or government.
+     * Where the bureau's coordination is the last step (NT 27) there is nowhere to refer it.
+     */
+    ShareApplication refer(String id, ApplicationRequests.Referral request, Caller caller) {
+        SharingAccess.requireBureau(caller, "refers a dispute it could not settle (SY 28, QY 48)");
+        ShareApplication application = applications.get(id);
+        DisputeFinalStep ladder = profile.shareDisputeFinalStep().value();
+        String citation = disputeCitation();
+        if (ladder == DisputeFinalStep.BUREAU_COORDINATION) {
+            throw PlatformException.conflict("coordination-is-final", "本辖区共享争议由数据主管部门协调解决，协调为最终环节（"
+                    + citation + "）: application " + id + " cannot be referred on; settle it with POST /api/sharing/applications/"
+                    + id + "/coordination");
+        }
+        List<ShareApplication.Referral> earlier = application.referrals();
+        ApplicationRequests.ReferralStep next;
+        if (application.state() == ShareApplication.State.ESCALATED) {
+            next = ladder == DisputeFinalStep.JOINT_CONSULTATION_THEN_GOVERNMENT ? ApplicationRequests.ReferralStep.JOINT_CONSULTATION
+                    : ApplicationRequests.ReferralStep.GOVERNMENT;
+        } else if (application.state() == ShareApplication.State.REFERRED && ladder == DisputeFinalStep.JOINT_CONSULTATION_THEN_GOVERNMENT
+                && earlier.size() == 1) {
+            next = ApplicationRequests.ReferralStep.GOVERNMENT;
+        } else {
+            throw PlatformException.conflict("wrong-state", "Application " + id + " is " + application.state()
+                    + (application.state() == ShareApplication.State.REFERRED ? " to " + earlier.get(earlier.size() - 1).step()
+                    + ", the last step (" + citation + "); record its decision at /final-decision"
+                    : "; only an escalated dispute the bureau could not settle is referred"));
+        }
+        if (request.to() != null && request.to() != next) {
+            throw PlatformException.invalidField("to", "the next step here is " + next + " (" + citation + ": "
+                    + ladder.labelZh() + ")");
+        }
+        application.refer(new ShareApplication.Referral(next.name(), request.reasons().strip(), caller.actor(), now()));
+        log.info("Application {}: dispute referred to {} by {}", id, next, caller.actor());
+        return applications.update(application, List.of(events.referred(application, citation)));
+    }
+
+    /**
+     * The bureau records what the body the dispute went to decided, and when; the application is bound
+     * to it: GRANT issues the grant (masked personal items: clear delivery stays the provider's), UPHOLD_REFUSAL ends it.
+     */
+    ShareApplication recordFinalDecision(String id, ApplicationRequests.FinalDecision request, Caller caller) {
+        SharingAccess.requireBureau(caller, "records the decision of the body a dispute was referred to (SY 28, QY 48)");
+        ShareApplication application = applications.get(id);
+        requireState(application, ShareApplication.State.REFERRED, "recording the final decision");
+        Instant now = now();
+        if (request.decidedOn().isAfter(LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")))) {
+            throw PlatformException.invalidField("decidedOn", "a decision is recorded once taken; " + request.decidedOn()
+                    + " lies in the future");
+        }
+        String citation = disputeCitation();
+        String step = application.referrals().get(application.referrals().size() - 1).step();
+        var recorded = new ShareApplication.FinalDecision(step, request.decidingBody().strip(), request.outcome().name(),
+                request.reasons(), request.decidedOn(), caller.actor(), now);
+        ShareApplication.Decision grant = null;
+        if (request.outcome() == ApplicationRequests.CoordinationOutcome.GRANT) {
+            if (application.type() == ShareApplication.Type.CLEAR_ITEMS) {
+                throw PlatformException.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
+                        + "in clear; only an approver of the providing department decides that, with a legal basis");
+            }
+            SharedResource resource = resources.available(application.resourceId());
+            List<String> masked = application.unmaskedItems().stream().filter(i -> !resource.isPersonal(i)).toList();
+            grant = approval(application, request.items(), masked, request.validTo(), request.reasons(),
+                    recorded.decidingBody() + " (" + step + ", " + citation + "; recorded by " + caller.actor() + ")", now,
+                    "DISPUTE_DECISION", null, null);
+        }
+        application.finallyDecided(recorded, grant);
+        deadlines.completed(ApplicationDeadlines.DECISION, id);
+        log.info("Application {}: {} decided {} on {}", id, recorded.decidingBody(), recorded.outcome(), recorded.decidedOn());
+        ShareApplication saved = applications.update(application, List.of(events.disputeDecided(application, citation)));
+        return grant == null ? saved : settling.settle(saved);
+    }
+
+    private String deciderCitation() {
+        var rule = profile.conditionalShareDecider();
+        return rule.isRegulated() ? rule.citation() : rule.source().name().toLowerCase().replace('_', ' ');
+    }
+
+    private String disputeCitation() {
+        var rule = profile.shareDisputeFinalStep();
+        return rule.isRegulated() ? rule.citation() : "platform default (" + rule.value().key() + ")";
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.govdata.sharing.application;
 import cn.govdata.sharing.grant.Grant;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,10 +39,16 @@ class ShareApplication {
     }
 
     enum State {
-        FORMALITY_CHECK, AWAITING_DECISION, APPROVED, REFUSED, FORMALITY_REJECTED, ESCALATED, REFUSAL_UPHELD, CANCELLED;
+        FORMALITY_CHECK, AWAITING_DECISION, APPROVED, REFUSED, FORMALITY_REJECTED, ESCALATED, REFUSAL_UPHELD, CANCELLED,
+        /** With the bureau: to decide after the provider's opinion (QZ 5.4) or to confirm the provider's answer (NJ 22). */
+        AWAITING_BUREAU,
+        /** Coordination failed; referred to the body that decides last (SY 28, QY 48). */
+        REFERRED;
+
+        static final List<State> OPEN = List.of(FORMALITY_CHECK, AWAITING_DECISION, ESCALATED, AWAITING_BUREAU, REFERRED);
 
         boolean isOpen() {
-            return this == FORMALITY_CHECK || this == AWAITING_DECISION || this == ESCALATED;
+            return OPEN.contains(this);
         }
     }
 
@@ -59,6 +66,31 @@ class ShareApplication {
     record Decision(boolean approved, List<String> items, List<String> unmaskedItems, Instant validTo, List<String> reasons,
                     String legalBasis, String decidedBy, Instant decidedAt, String grantRoute, Integer dailyQuota,
                     Integer ratePerMinute) {
+    }
+
+    /**
+     * The providing department's opinion (QZ 5.4: 会商) or its answer awaiting the bureau's confirmation
+     * (NJ 22: 报数据主管部门确定后反馈); {@code items} etc. are what it would approve.
+     */
+    record Opinion(boolean approve, List<String> items, List<String> unmaskedItems, Instant validTo, List<String> reasons,
+                   String legalBasis, String givenBy, Instant givenAt) {
+    }
+
+    /** NJ 22: the bureau confirmed the provider's answer, or sent it back with reasons. */
+    record BureauReview(boolean confirmed, List<String> reasons, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /**
+     * Coordination failed and the bureau referred the dispute on (SY 28, QY 48).
+     *
+     * @param step JOINT_CONSULTATION (QY 48: with the establishment office) or GOVERNMENT
+     */
+    record Referral(String step, String reasons, String referredBy, Instant referredAt) {
+    }
+
+    /** What the body the dispute was referred to decided, as the bureau recorded it; binds the application. */
+    record FinalDecision(String step, String decidingBody, String outcome, List<String> reasons, LocalDate decidedOn,
+                         String recordedBy, Instant recordedAt) {
     }
 
     record Escalation(String reasons, String escalatedBy, Instant escalatedAt) {
@@ -109,6 +141,11 @@ class ShareApplication {
     private boolean grantSettled;
     private String cancellation;
     private String clearItemsApplicationId;
+    private Opinion providerOpinion;
+    private BureauReview bureauReview;
+    private List<Referral> referrals = new ArrayList<>();
+    private FinalDecision finalDecision;
+    private List<String> filedWith = List.of();
     private List<Attachment> attachments = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
     private Long version;
@@ -125,8 +162,9 @@ class ShareApplication {
                      FormalityCheck formalityCheck, Period decisionPeriod, Decision decision,
                      Instant implementationDueAt, Instant implementedAt, Escalation escalation,
                      Coordination coordination, String grantId, boolean grantSettled, String cancellation,
-                     String clearItemsApplicationId, List<Attachment> attachments, List<HistoryEntry> history,
-                     Long version) {
+                     String clearItemsApplicationId, Opinion providerOpinion, BureauReview bureauReview,
+                     List<Referral> referrals, FinalDecision finalDecision, List<String> filedWith,
+                     List<Attachment> attachments, List<HistoryEntry> history, Long version) {
         this.id = id;
         this.type = type;
         this.renewsGrantId = renewsGrantId;
@@ -161,6 +199,11 @@ class ShareApplication {
         this.grantSettled = grantSettled;
         this.cancellation = cancellation;
         this.clearItemsApplicationId = clearItemsApplicationId;
+        this.providerOpinion = providerOpinion;
+        this.bureauReview = bureauReview;
+        this.referrals = referrals == null ? new ArrayList<>() : new ArrayList<>(referrals);
+        this.finalDecision = finalDecision;
+        this.filedWith = filedWith == null ? List.of() : List.copyOf(filedWith);
         this.attachments = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.version = version;
@@ -268,6 +311,66 @@ class ShareApplication {
             state = State.REFUSAL_UPHELD;
         }
         record(at, "coordination: " + outcome, by, String.join("; ", reasons));
+    }
+
+    /** QY 26: filed with the bureaus of both regions, the consumer's and the provider's. */
+    void fileWith(List<String> regions) {
+        filedWith = List.copyOf(regions);
+        record(submittedAt, "filed with the bureaus of regions " + String.join(", ", regions), "platform", "QY 26");
+    }
+
+    /**
+     * The provider's opinion goes to the bureau, which decides (QZ 5.4) or confirms it (NJ 22).
+     * {@code confirmationPending} says which, for the history.
+     */
+    void opinionGiven(Opinion opinion, boolean confirmationPending) {
+        providerOpinion = opinion;
+        bureauReview = null;
+        state = State.AWAITING_BUREAU;
+        record(opinion.givenAt(), (confirmationPending ? ANSWER_PENDING : OPINION)
+                + (opinion.approve() ? "approve" : "refuse"), opinion.givenBy(), String.join("; ", opinion.reasons()));
+    }
+
+    /** NJ 22: the bureau sends the provider's answer back; the provider answers again. */
+    void sentBack(List<String> reasons, String by, Instant at) {
+        bureauReview = new BureauReview(false, List.copyOf(reasons), by, at);
+        state = State.AWAITING_DECISION;
+        record(at, "answer sent back to the provider by the bureau", by, String.join("; ", reasons));
+    }
+
+    /** NJ 22: the bureau confirmed the provider's answer; only now is it the decision. */
+    void confirmed(String by, Instant at) {
+        bureauReview = new BureauReview(true, List.of(), by, at);
+        record(at, "provider's answer confirmed by the bureau", by, null);
+    }
+
+    /**
+     * The provider's opinion or answer the bureau has not acted on yet: NJ 22 has it reach the
+     * applicant only once confirmed (确定后反馈), and under QZ 5.4 it is the bureau's to decide on.
+     */
+    boolean opinionWithTheBureau() {
+        return state == State.AWAITING_BUREAU && providerOpinion != null;
+    }
+
+    static final String ANSWER_PENDING = "provider answer (pending bureau confirmation): ";
+    static final String OPINION = "provider opinion: ";
+
+    void refer(Referral referral) {
+        referrals.add(referral);
+        state = State.REFERRED;
+        record(referral.referredAt(), "referred: " + referral.step(), referral.referredBy(), referral.reasons());
+    }
+
+    void finallyDecided(FinalDecision decided, Decision grant) {
+        finalDecision = decided;
+        if (grant != null) {
+            decision = grant;
+            state = State.APPROVED;
+        } else {
+            state = State.REFUSAL_UPHELD;
+        }
+        record(decided.recordedAt(), "decided by " + decided.decidingBody() + " on " + decided.decidedOn() + ": "
+                + decided.outcome(), decided.recordedBy(), String.join("; ", decided.reasons()));
     }
 
     void cancel(String why, Instant at) {
@@ -431,6 +534,26 @@ class ShareApplication {
 
     String clearItemsApplicationId() {
         return clearItemsApplicationId;
+    }
+
+    Opinion providerOpinion() {
+        return providerOpinion;
+    }
+
+    BureauReview bureauReview() {
+        return bureauReview;
+    }
+
+    List<Referral> referrals() {
+        return List.copyOf(referrals);
+    }
+
+    FinalDecision finalDecision() {
+        return finalDecision;
+    }
+
+    List<String> filedWith() {
+        return filedWith;
     }
 
     List<Attachment> attachments() {

@@ -53,6 +53,11 @@ record ShareApplicationDocument(
         boolean grantSettled,
         String cancellation,
         String clearItemsApplicationId,
+        ShareApplication.Opinion providerOpinion,
+        ShareApplication.BureauReview bureauReview,
+        List<ShareApplication.Referral> referrals,
+        ShareApplication.FinalDecision finalDecision,
+        List<String> filedWith,
         List<ShareApplication.Attachment> attachments,
         List<ShareApplication.HistoryEntry> history,
         @Version Long version,
@@ -72,7 +77,8 @@ record ShareApplicationDocument(
                 a.validFrom(), a.validTo(), a.route(), a.state(), a.submittedBy(), a.submittedAt(), a.formalityPeriod(),
                 a.formalityCheck(), a.decisionPeriod(), a.decision(), a.implementationDueAt(), a.implementedAt(),
                 a.escalation(), a.coordination(), a.grantId(), a.grantSettled(), a.cancellation(),
-                a.clearItemsApplicationId(), a.attachments(), a.history(), a.version(), outbox);
+                a.clearItemsApplicationId(), a.providerOpinion(), a.bureauReview(), a.referrals(), a.finalDecision(),
+                a.filedWith(), a.attachments(), a.history(), a.version(), outbox);
     }
 
     ShareApplication toDomain() {
@@ -80,6 +86,7 @@ record ShareApplicationDocument(
                 providerDepartment, consumerDepartment, region, scenario, purpose, legalDuty, items, unmaskedItems,
                 method, kind, validFrom, validTo, route, state, submittedBy, submittedAt, formalityPeriod,
                 formalityCheck, decisionPeriod, decision, implementationDueAt, implementedAt, escalation, coordination,
-                grantId, grantSettled, cancellation, clearItemsApplicationId, attachments, history, version);
+                grantId, grantSettled, cancellation, clearItemsApplicationId, providerOpinion, bureauReview, referrals,
+                finalDecision, filedWith, attachments, history, version);
     }
 }

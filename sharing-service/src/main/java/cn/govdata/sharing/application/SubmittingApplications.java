@@ -1,6 +1,7 @@
 package cn.govdata.sharing.application;
 
 import cn.govdata.calendar.WorkingDayCalendar;
+import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -43,11 +45,14 @@ class SubmittingApplications {
     private final ApplicationEvents events;
     private final SettlingGrants settling;
     private final ApplicationConfiguration.ApplicationProperties properties;
+    private final JurisdictionProfile profile;
     private final Clock clock;
 
     SubmittingApplications(Applications applications, Resources resources, Grants grants, ApplicationDeadlines deadlines,
                            ApplicationEvents events, SettlingGrants settling,
-                           ApplicationConfiguration.ApplicationProperties properties, Clock clock) {
+                           ApplicationConfiguration.ApplicationProperties properties, JurisdictionProfile profile,
+                           Clock clock) {
+        this.profile = profile;
         this.applications = applications;
         this.resources = resources;
         this.grants = grants;
@@ -90,6 +95,7 @@ class SubmittingApplications {
                 : ShareApplication.Route.PROVIDER_DECISION;
         ShareApplication application = ShareApplication.submitted(newId(), ShareApplication.Type.NEW, null, submission,
                 route, caller.actor(), now);
+        crossRegionFiling(caller, resource).ifPresent(application::fileWith);
         return start(application, resource, now);
     }
 
@@ -183,6 +189,19 @@ class SubmittingApplications {
         var due = deadlines.decision(request, now);
         request.awaitDecision(now, due.dueAt());
         return request;
+    }
+
+    /**
+     * QY 26: 跨层级、跨区域的共享请求直接向数源部门提出，并同时向上一级和同级公共数据主管部门备案. The
+     * consumer's region is its token's region claim, the provider's the resource's; where they differ the
+     * application is filed with the bureaus of both (the consumer's first). Only where the profile says so.
+     */
+    private Optional<List<String>> crossRegionFiling(Caller caller, SharedResource resource) {
+        if (!profile.crossRegionRequestFiling().value()) {
+            return Optional.empty();
+        }
+        return caller.regionCode().filter(own -> resource.region() != null && !own.equals(resource.region()))
+                .map(own -> List.of(own, resource.region()));
     }
 
     /** The items the catalog marks personal or sensitive: never in clear without the provider approver's decision. */

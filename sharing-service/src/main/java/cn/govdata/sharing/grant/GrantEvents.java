@@ -49,6 +49,13 @@ class GrantEvents {
                         ground.name(), g.stateReason(), by, at, g.lastUsedAt()));
     }
 
+    OutboxMessage platformReviewed(Grant g) {
+        var r = g.platformReview();
+        return events.create(SharingEventTypes.GRANT_PLATFORM_REVIEWED, g.id(), g.providerDepartment(), g.region(),
+                new SharingEvents.GrantPlatformReviewed(g.id(), g.resourceId(), g.providerDepartment(), g.consumerDepartment(),
+                        r.outcome(), r.reasons(), r.reviewedBy(), r.reviewedAt(), r.dueAt()));
+    }
+
     OutboxMessage expired(Grant g, Instant at) {
         return events.create(SharingEventTypes.GRANT_EXPIRED, g.id(), g.providerDepartment(), g.region(),
                 new SharingEvents.GrantExpired(g.id(), g.resourceId(), g.providerDepartment(), g.consumerDepartment(),

@@ -124,34 +124,41 @@ public class ManagingGrants {
         return revoked;
     }
 
-    /** NT 23: the bureau confirms a platform-direct grant or revokes it. */
+    /**
+     * NT 23: 在线填写授权意见，不予授权的，应说明具体理由；授权结果同步推送提供部门. The bureau confirms a
+     * platform-direct grant or revokes it, with its opinion either way; the grant is usable only once
+     * confirmed, and the result goes to the provider as an event.
+     */
     Grant review(String grantId, boolean confirm, String reasons, Caller caller) {
         SharingAccess.requireBureau(caller, "reviews grants the platform issued directly (NT 23)");
         Grant loaded = grants.get(grantId);
         if (loaded.platformReview() == null || !"PENDING".equals(loaded.platformReview().outcome())) {
             throw PlatformException.conflict("no-review-pending", "Grant " + grantId + " has no platform review pending");
         }
-        if (!confirm && (reasons == null || reasons.isBlank())) {
-            throw PlatformException.invalidField("reasons", "revoking on review needs reasons (NT 23: 不予授权的，应说明具体理由)");
+        if (reasons == null || reasons.isBlank()) {
+            throw PlatformException.invalidField("reasons", confirm
+                    ? "record the bureau's opinion on the grant (NT 23: 在线填写授权意见)"
+                    : "revoking on review needs reasons (NT 23: 不予授权的，应说明具体理由)");
         }
         Instant now = now();
         var review = new Grant.PlatformReview(loaded.platformReview().dueAt(), confirm ? "CONFIRMED" : "REVOKED",
-                caller.actor(), now, reasons);
+                caller.actor(), now, reasons.strip());
         deadlines.complete(IssuingGrants.PLATFORM_REVIEW_PROCESS, IssuingGrants.PLATFORM_REVIEW_STEP, grantId);
         if (confirm) {
             Grant next = loaded.with(now, "review confirmed", caller.actor(), reasons, d -> d.platformReview = review);
-            return grants.update(loaded, next, List.of());
+            return grants.update(loaded, next, List.of(events.platformReviewed(next)));
         }
         if (!loaded.state().isCurrent()) {
             Grant next = loaded.with(now, "review: not to be granted", caller.actor(), reasons, d -> d.platformReview = review);
-            return grants.update(loaded, next, List.of());
+            return grants.update(loaded, next, List.of(events.platformReviewed(next)));
         }
         Grant next = loaded.with(now, "revoked", caller.actor(), reasons, d -> {
             d.platformReview = review;
             d.state = Grant.State.REVOKED;
             d.stateReason = reasons;
         });
-        Grant revoked = grants.update(loaded, next, List.of(events.revoked(next, RevocationGround.PLATFORM_REVIEW, caller.actor(), now)));
+        Grant revoked = grants.update(loaded, next, List.of(events.platformReviewed(next),
+                events.revoked(next, RevocationGround.PLATFORM_REVIEW, caller.actor(), now)));
         publisher.publishEvent(new GrantEnded(grantId, Grant.State.REVOKED));
         return revoked;
     }

@@ -238,11 +238,37 @@ class ApplicationsTest {
                 Map.of("approve", false, "reasons", "涉及个人收入", "legalBasis", "《社会保险法》第八十一条")).andExpect(status().isOk());
         fixtures.postJson("/api/sharing/applications/" + upheld + "/escalation", consumer(), Map.of("reasons", "履职需要"))
                 .andExpect(status().isOk());
+        // NT 27: the bureau's coordination is the last step; there is nobody to refer the dispute to.
+        fixtures.postJson("/api/sharing/applications/" + upheld + "/referral", bureau(), Map.of("reasons", "协调不成"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NT 27")));
         fixtures.postJson("/api/sharing/applications/" + upheld + "/coordination", bureau(),
                         Map.of("outcome", "UPHOLD_REFUSAL", "reasons", "可改用核验接口"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("REFUSAL_UPHELD"))
                 .andExpect(jsonPath("$.grantId").doesNotExist());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("NT 22: the provider decides alone; the bureau neither decides after an opinion (QZ 5.4) nor confirms an answer (NJ 22)")
+    void underNantongTheProviderDecidesAloneWithoutConsultationOrConfirmation() throws Exception {
+        SharedResource resource = fixtures.publish("CONDITIONAL", List.of("API"));
+        String id = awaitingDecision(resource, List.of("姓名"));
+        fixtures.postJson("/api/sharing/applications/" + id + "/provider-opinion", approver(), Map.of("approve", true))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NT 22")));
+        fixtures.postJson("/api/sharing/applications/" + id + "/bureau-decision", bureau(), Map.of("approve", true))
+                .andExpect(status().isConflict());
+        fixtures.postJson("/api/sharing/applications/" + id + "/bureau-confirmation", bureau(), Map.of("confirm", true))
+                .andExpect(status().isConflict());
+        fixtures.postJson("/api/sharing/applications/" + id + "/decision", approver(), Map.of("approve", true))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("APPROVED"))
+                .andExpect(jsonPath("$.filedWith.length()").value(0));
+        // NJ 22 ¶3 only: sharing here is between government departments.
+        fixtures.postJson("/api/sharing/non-government-requests", bureau(), Map.of("unitName", "某协会", "resourceId", resource.id(),
+                        "items", List.of("姓名"), "scenario", "s", "purpose", "p", "safetyMeasures", "m"))
+                .andExpect(status().isConflict());
     }
 
     @Test

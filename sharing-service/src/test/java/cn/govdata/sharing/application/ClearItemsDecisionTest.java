@@ -87,9 +87,17 @@ class ClearItemsDecisionTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(requestId));
 
+        // NT 23: 在线填写授权意见 — the bureau's opinion is recorded with a confirmation too, and the result reaches the provider.
         fixtures.postJson("/api/sharing/grants/" + grantId + "/platform-review", bureau(), Map.of("confirm", true))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reasons"));
+        fixtures.postJson("/api/sharing/grants/" + grantId + "/platform-review", bureau(), Map.of("confirm", true, "reasons", "同意授权"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.usable").value(true));
+                .andExpect(jsonPath("$.usable").value(true))
+                .andExpect(jsonPath("$.platformReview.reasons").value("同意授权"));
+        var reviewed = fixtures.awaitEvent(cn.govdata.events.SharingEventTypes.GRANT_PLATFORM_REVIEWED, grantId);
+        org.assertj.core.api.Assertions.assertThat(reviewed.get("outcome").asString()).isEqualTo("CONFIRMED");
+        org.assertj.core.api.Assertions.assertThat(reviewed.get("opinion").asString()).isEqualTo("同意授权");
 
         fixtures.postJson("/api/sharing/applications/" + requestId + "/decision", approver(), Map.of("approve", true))
                 .andExpect(status().isBadRequest())

@@ -67,6 +67,7 @@ class ShareApplicationDocumentTest {
                 d.unmaskedItems(), d.method(), d.kind(), d.validFrom(), d.validTo(), d.route(), d.state(), d.submittedBy(),
                 d.submittedAt(), d.formalityPeriod(), d.formalityCheck(), d.decisionPeriod(), d.decision(),
                 d.implementationDueAt(), d.implementedAt(), d.escalation(), d.coordination(), d.grantId(), d.grantSettled(),
-                d.cancellation(), d.clearItemsApplicationId(), d.attachments(), d.history(), 5L, List.of()).toDomain();
+                d.cancellation(), d.clearItemsApplicationId(), d.providerOpinion(), d.bureauReview(), d.referrals(),
+                d.finalDecision(), d.filedWith(), d.attachments(), d.history(), 5L, List.of()).toDomain();
     }
 }

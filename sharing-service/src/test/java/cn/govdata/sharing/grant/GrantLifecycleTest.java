@@ -60,7 +60,7 @@ class GrantLifecycleTest {
         SharedResource resource = fixtures.publish("UNCONDITIONAL", List.of("API"));
         String grantId = grantOn(resource, List.of("姓名", "参保状态"), Duration.ofDays(365));
         // NT 23: a platform-direct grant is usable once the bureau has reviewed it.
-        fixtures.postJson("/api/sharing/grants/" + grantId + "/platform-review", bureau(), Map.of("confirm", true))
+        fixtures.postJson("/api/sharing/grants/" + grantId + "/platform-review", bureau(), Map.of("confirm", true, "reasons", "同意授权"))
                 .andExpect(status().isOk());
 
         fixtures.postJson("/api/sharing/grants/" + grantId + "/suspension", approver(), Map.of("reasons", "超范围使用"))

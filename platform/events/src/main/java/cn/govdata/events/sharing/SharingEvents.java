@@ -31,13 +31,28 @@ public final class SharingEvents {
      *                            checks first, NT 21) or PROVIDER_DECISION
      * @param formalityCheckDueAt when the bureau's formality check is due; null without one
      * @param decisionDueAt       when the provider's decision is due; null until the period starts
+     * @param filedWithRegions    QY 26: the regions whose bureaus the application is filed with when consumer and
+     *                            provider are in different regions (the consumer's first); empty otherwise
      */
     public record ApplicationSubmitted(String applicationId, String applicationType, String renewsGrantId,
                                        String resourceId, String resourceName, String shareType,
                                        String providerDepartment, String consumerDepartment, String scenario,
                                        String purpose, String legalDuty, List<String> items, List<String> unmaskedItems,
                                        String method, String grantKind, Instant validFrom, Instant validTo, String route,
-                                       Instant submittedAt, Instant formalityCheckDueAt, Instant decisionDueAt) {
+                                       Instant submittedAt, Instant formalityCheckDueAt, Instant decisionDueAt,
+                                       List<String> filedWithRegions) {
+
+        /** As before QY 26 filing: filed with no other bureau. */
+        public ApplicationSubmitted(String applicationId, String applicationType, String renewsGrantId,
+                                    String resourceId, String resourceName, String shareType,
+                                    String providerDepartment, String consumerDepartment, String scenario,
+                                    String purpose, String legalDuty, List<String> items, List<String> unmaskedItems,
+                                    String method, String grantKind, Instant validFrom, Instant validTo, String route,
+                                    Instant submittedAt, Instant formalityCheckDueAt, Instant decisionDueAt) {
+            this(applicationId, applicationType, renewsGrantId, resourceId, resourceName, shareType, providerDepartment,
+                    consumerDepartment, scenario, purpose, legalDuty, items, unmaskedItems, method, grantKind, validFrom,
+                    validTo, route, submittedAt, formalityCheckDueAt, decisionDueAt, List.of());
+        }
     }
 
     /**
@@ -189,5 +204,57 @@ public final class SharingEvents {
     /** The department published what it promised: {@code resourceId} can now be applied for. */
     public record DemandFulfilled(String demandId, String requestingDepartment, String addressedTo, String resourceId,
                                   String fulfilledBy, Instant fulfilledAt, Instant publishDueAt) {
+    }
+
+    /**
+     * The providing department gave its opinion on an application to the bureau: under QZ 5.4 the
+     * bureau decides after this consultation (会商); under NJ 22 it is the provider's answer, which
+     * takes effect only once the bureau confirms it (确定后反馈).
+     *
+     * @param decider  the profile's conditional-share-decider, e.g. bureau-after-consulting-provider
+     * @param opinion  APPROVE or REFUSE
+     * @param citation the article, e.g. QZ 5.4
+     */
+    public record ProviderOpinionGiven(String applicationId, String resourceId, String providerDepartment,
+                                       String consumerDepartment, String decider, String opinion, List<String> items,
+                                       List<String> unmaskedItems, List<String> reasons, String legalBasis, String givenBy,
+                                       Instant givenAt, String citation) {
+    }
+
+    /**
+     * The bureau's coordination of a disputed application failed and it referred the dispute on:
+     * to the municipal government (SY 28), or to a joint consultation with the establishment office and
+     * then the party committee or government (QY 48).
+     *
+     * @param step JOINT_CONSULTATION or GOVERNMENT
+     */
+    public record DisputeReferred(String applicationId, String resourceId, String providerDepartment,
+                                  String consumerDepartment, String step, String reasons, String referredBy,
+                                  Instant referredAt, String citation) {
+    }
+
+    /**
+     * The body a dispute was referred to decided, as the bureau recorded it; the application is bound
+     * to it: GRANT issues {@code grantId}, UPHOLD_REFUSAL ends it.
+     *
+     * @param decidedOn the date of the deciding body's decision (ISO date)
+     */
+    public record DisputeDecided(String applicationId, String resourceId, String providerDepartment,
+                                 String consumerDepartment, String step, String decidingBody, String outcome,
+                                 List<String> reasons, String decidedOn, String recordedBy, Instant recordedAt,
+                                 String grantId, String citation) {
+    }
+
+    /**
+     * NT 23: the bureau reviewed a grant the platform issued directly and recorded its opinion
+     * (在线填写授权意见); CONFIRMED makes the grant usable. The result goes to the provider (授权结果同步推送提供部门);
+     * a REVOKED review also raises GrantRevoked.
+     *
+     * @param outcome CONFIRMED or REVOKED
+     * @param dueAt   when the review was due (2 working days, NT 23)
+     */
+    public record GrantPlatformReviewed(String grantId, String resourceId, String providerDepartment,
+                                        String consumerDepartment, String outcome, String opinion, String reviewedBy,
+                                        Instant reviewedAt, Instant dueAt) {
     }
 }
