@@ -88,6 +88,6 @@ class CatalogEvents {
                         i.description(), i.personal(), i.sensitive())).toList(),
                 c.shareType().name(), c.shareConditions(), c.shareScope(), c.shareMethods().stream().map(Enum::name).toList(),
                 c.openType().name(), c.openConditions(), c.openReason(), c.openLegalBasis(), c.obtainedBySharing(), c.updateFrequency().name(),
-                c.topic(), c.industry(), c.region(), c.grade().name());
+                c.topic(), c.industry(), c.region(), c.grade().name(), c.priorityDomains());
     }
 }

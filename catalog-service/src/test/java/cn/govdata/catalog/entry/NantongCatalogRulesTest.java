@@ -85,6 +85,36 @@ class NantongCatalogRulesTest {
     }
 
     @Test
+    @DisplayName("SY 36, QY 31: an entry carries priority domains from the controlled list, searchable, as DCAT themes and in its events")
+    void priorityDomainsAreTaggedSearchedExportedAndPublished() throws Exception {
+        String body = CatalogRuleFixtures.body("NT-EPB", "空气质量监测数据", "UNCONDITIONAL", "UNCONDITIONAL");
+        fixtures.postJson("/api/catalog/entries", officer("NT-EPB"),
+                        body.replace("\"grade\":\"GENERAL\"", "\"grade\":\"GENERAL\",\"priorityDomains\":[\"environment\",\"tourism\"]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priorityDomains[1]"));
+        String id = fixtures.read(fixtures.postJson("/api/catalog/entries", officer("NT-EPB"),
+                        body.replace("\"grade\":\"GENERAL\"", "\"grade\":\"GENERAL\",\"priorityDomains\":[\"environment\",\"public-health\"]"))
+                .andExpect(status().isCreated())).get("id").asString();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/catalog/entries/" + id + "/submit")
+                .with(officer("NT-EPB"))).andExpect(status().isOk());
+        fixtures.postJson("/api/catalog/entries/" + id + "/review", BUREAU, "{\"decision\":\"APPROVE\",\"reasons\":[]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.priorityDomains[0]").value("environment"));
+
+        var published = fixtures.awaitEvent(EventTypes.CATALOG_ENTRY_PUBLISHED, id);
+        assertThat(published.get("entry").get("priorityDomains").get(1).asString()).isEqualTo("public-health");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/catalog/entries?priorityDomain=public-health&department=NT-EPB").with(BUREAU))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.items[0].id").value(id)));
+        mvc.perform(get("/api/catalog/entries?priorityDomain=tourism").with(BUREAU)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/catalog/entries/" + id + "/dcat").with(BUREAU))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$['dcat:theme'][0]['skos:notation']").value("environment"))
+                .andExpect(jsonPath("$['dcat:theme'][1]['skos:prefLabel']['@value']").value("公共卫生"));
+    }
+
+    @Test
     @DisplayName("SY 31 and SY 37 are Shenyang's: under Nantong a published restricted entry gets no re-evaluation duty")
     void noReevaluationOutsideShenyang() throws Exception {
         fixtures.published("NT-SOC", "失业保险金发放信息", "NOT_SHARED", "NOT_OPEN");
