@@ -150,6 +150,7 @@ class AuthorizationMatrixSystemTest {
             Map.entry("POST /api/catalog/duties", DATA_OFFICERS_OR_BUREAU),
             Map.entry("GET /api/catalog/duties/{id}", OFFICERS_AND_OVERSIGHT),
             Map.entry("POST /api/catalog/duties/{id}/fulfil", DATA_OFFICERS),
+            Map.entry("GET /api/catalog/filings", OVERSIGHT_AND_OPERATOR),
             Map.entry("GET /api/catalog/entries", SIGNED_IN),
             Map.entry("POST /api/catalog/entries", DATA_OFFICERS),
             Map.entry("GET /api/catalog/entries/export", DATA_OFFICERS_OR_BUREAU),

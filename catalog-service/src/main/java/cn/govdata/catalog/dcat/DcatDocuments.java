@@ -1,5 +1,6 @@
 package cn.govdata.catalog.dcat;
 
+import cn.govdata.policy.PriorityDomain;
 import cn.govdata.catalog.department.Departments;
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.EntryContent;
@@ -20,7 +21,8 @@ class DcatDocuments {
             "foaf", "http://xmlns.com/foaf/0.1/",
             "adms", "http://www.w3.org/ns/adms#",
             "xsd", "http://www.w3.org/2001/XMLSchema#",
-            "hydra", "http://www.w3.org/ns/hydra/core#");
+            "hydra", "http://www.w3.org/ns/hydra/core#",
+            "skos", "http://www.w3.org/2004/02/skos/core#");
 
     private final Departments departments;
 
@@ -56,6 +58,11 @@ class DcatDocuments {
         }
         c.dataItems().forEach(i -> keywords.add(zh(i.name())));
         dataset.put("dcat:keyword", keywords);
+        if (!c.priorityDomains().isEmpty()) {
+            // Priority open domains (SY 36, QY 31) as themes from the platform's controlled list,
+            // whose scheme is the priority-open-domains rule that /policy lists.
+            dataset.put("dcat:theme", c.priorityDomains().stream().map(key -> theme(base, key)).toList());
+        }
         if (c.dictionary() != null && c.dictionary().standard() != null) {
             dataset.put("dct:conformsTo", Map.of("@type", "dct:Standard", "dct:title", zh(c.dictionary().standard())));
         }
@@ -72,6 +79,17 @@ class DcatDocuments {
         }
         dataset.put("dcat:distribution", distributions);
         return dataset;
+    }
+
+    private static Map<String, Object> theme(String base, String key) {
+        PriorityDomain domain = PriorityDomain.fromKey(key);
+        Map<String, Object> theme = new LinkedHashMap<>();
+        theme.put("@id", base + "/api/catalog/policy#priority-domain-" + domain.key());
+        theme.put("@type", "skos:Concept");
+        theme.put("skos:notation", domain.key());
+        theme.put("skos:prefLabel", zh(domain.labelZh()));
+        theme.put("skos:inScheme", Map.of("@id", base + "/api/catalog/policy#priority-open-domains"));
+        return theme;
     }
 
     Map<String, Object> catalog(List<CatalogEntry> entries, String base, int page, int size, long total) {

@@ -45,6 +45,9 @@ class Duties {
         // Census and update duties are listed and counted per trigger and year (the bureau's screens).
         mongo.indexOps(DutyDocument.COLLECTION).createIndex(new Index().on("trigger", Sort.Direction.ASC)
                 .on("censusYear", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
+        // An entry's pending re-evaluation duty (SY 31/37), looked up on each publication (multikey).
+        mongo.indexOps(DutyDocument.COLLECTION).createIndex(new Index().on("duty.entryIds", Sort.Direction.ASC)
+                .on("trigger", Sort.Direction.ASC));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken (a census duty opened before) */
@@ -84,16 +87,26 @@ class Duties {
         return new PageImpl<>(mongo.find(query, DutyDocument.class), pageable, total);
     }
 
-    /** Open and overdue duties that completing entry changes can fulfil (census duties need a confirmation). */
+    /**
+     * Open and overdue duties that completing entry changes can fulfil (census and re-evaluation
+     * duties need the department's confirmation).
+     */
     List<DutyDocument> awaitingEntryChanges(Scope scope) {
-        if (scope.trigger() == DutyTrigger.ANNUAL_CENSUS) {
+        if (scope.trigger() == DutyTrigger.ANNUAL_CENSUS || scope.trigger() == DutyTrigger.RESTRICTED_REEVALUATION) {
             return List.of();
         }
         Query query = scope.query().addCriteria(Criteria.where("state").in(DutyState.OPEN, DutyState.OVERDUE));
         if (scope.trigger() == null) {
-            query.addCriteria(Criteria.where("trigger").ne(DutyTrigger.ANNUAL_CENSUS));
+            query.addCriteria(Criteria.where("trigger").nin(DutyTrigger.ANNUAL_CENSUS, DutyTrigger.RESTRICTED_REEVALUATION));
         }
         return mongo.find(query, DutyDocument.class);
+    }
+
+    /** The entry's re-evaluation duty still waiting for an outcome (open or overdue), if any. */
+    Optional<DutyDocument> pendingReevaluation(String entryId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("duty.entryIds").is(entryId)
+                .and("trigger").is(DutyTrigger.RESTRICTED_REEVALUATION)
+                .and("state").in(DutyState.OPEN, DutyState.OVERDUE)), DutyDocument.class));
     }
 
     long count(Scope scope, DutyState state) {

@@ -85,7 +85,8 @@ class DutyController {
 
     @PostMapping("/api/catalog/duties/{id}/fulfil")
     DutyView fulfil(@PathVariable String id, @Valid @RequestBody(required = false) FulfilRequest request, Caller caller) {
-        return DutyView.of(fulfilling.fulfil(id, request == null ? null : request.confirmation(), caller));
+        return DutyView.of(fulfilling.fulfil(id, request == null ? null : request.confirmation(),
+                request == null ? null : request.outcome(), caller));
     }
 
     @PostMapping("/api/catalog/census/{year}")

@@ -28,17 +28,21 @@ final class DutyViews {
             @NotEmpty @Size(max = 500) List<@NotBlank @Size(max = 64) String> entryIds) {
     }
 
-    record FulfilRequest(@Size(max = 2000) String confirmation) {
+    /**
+     * @param confirmation what the census found; for a re-evaluation duty, the reasons the restriction stands
+     * @param outcome      only for a re-evaluation duty (SY 31/37): what the evaluation found
+     */
+    record FulfilRequest(@Size(max = 2000) String confirmation, ReevaluationOutcome outcome) {
     }
 
     record DutyView(String id, String department, DutyTrigger trigger, String description, LocalDate changedAt,
                     Integer censusYear, List<String> entryIds, String openedBy, Instant openedAt, Instant dueAt,
                     String citation, DutyState state, Instant overdueAt, Instant fulfilledAt, String fulfilledBy,
-                    Boolean onTime, String confirmation, List<CatalogDuty.Evidence> evidence) {
+                    Boolean onTime, String confirmation, List<CatalogDuty.Evidence> evidence, ReevaluationOutcome outcome) {
         static DutyView of(CatalogDuty d) {
             return new DutyView(d.id(), d.department(), d.trigger(), d.description(), d.changedAt(), d.censusYear(),
                     d.entryIds(), d.openedBy(), d.openedAt(), d.dueAt(), d.citation(), d.state(), d.overdueAt(),
-                    d.fulfilledAt(), d.fulfilledBy(), d.onTime(), d.confirmation(), d.evidence());
+                    d.fulfilledAt(), d.fulfilledBy(), d.onTime(), d.confirmation(), d.evidence(), d.outcome());
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.Set;
 class FulfillingDuties {
 
     /** Entry history actions that show the department dealt with the entry (see CatalogEntry). */
-    private static final Set<String> DEALT_WITH = Set.of("submitted", "withdrawal requested");
+    private static final Set<String> DEALT_WITH = Set.of("submitted", "withdrawal requested", "withdrawal filed");
 
     /** How long a deadline without its duty is given for the duty's insert to land before it is treated as orphaned. */
     private static final Duration ORPHAN_GRACE = Duration.ofMinutes(10);
@@ -42,10 +42,12 @@ class FulfillingDuties {
     private final DeadlineRegistry deadlines;
     private final DutyEvents events;
     private final DutyMetrics metrics;
+    private final ReevaluatingEntries reevaluating;
     private final Clock clock;
 
     FulfillingDuties(Duties duties, Entries entries, DeadlineRegistry deadlines, DutyEvents events, DutyMetrics metrics,
-                     Clock clock) {
+                     ReevaluatingEntries reevaluating, Clock clock) {
+        this.reevaluating = reevaluating;
         this.duties = duties;
         this.entries = entries;
         this.deadlines = deadlines;
@@ -85,6 +87,15 @@ class FulfillingDuties {
 
     /** The department's data officer closes the duty; entry duties are verified first. */
     CatalogDuty fulfil(String id, String confirmation, Caller officer) {
+        return fulfil(id, confirmation, null, officer);
+    }
+
+    /**
+     * As {@link #fulfil(String, String, Caller)}; a re-evaluation duty (SY 31/37) also needs the
+     * evaluation's {@code outcome}: kept restricted, with the reasons as {@code confirmation}, or
+     * type changed, shown by a change (or withdrawal) of the entry after the duty opened.
+     */
+    CatalogDuty fulfil(String id, String confirmation, ReevaluationOutcome outcome, Caller officer) {
         DutyDocument loaded = duties.find(id).orElseThrow(() -> PlatformException.notFound("Catalog duty", id));
         CatalogDuty duty = loaded.duty();
         if (!officer.hasRole(Roles.DEPT_DATA_OFFICER) || !officer.departmentCode().map(duty.department()::equals).orElse(false)) {
@@ -95,7 +106,9 @@ class FulfillingDuties {
         }
         String text = confirmation == null || confirmation.isBlank() ? null : confirmation.strip();
         CatalogDuty next;
-        if (duty.isCensus()) {
+        if (duty.isReevaluation()) {
+            next = evaluated(duty, text, outcome, officer);
+        } else if (duty.isCensus()) {
             if (text == null) {
                 throw PlatformException.invalidField("confirmation", "confirm what the census of " + duty.censusYear()
                         + " found, e.g. that every resource is catalogued and up to date");
@@ -115,7 +128,30 @@ class FulfillingDuties {
         }
         deadlines.complete(OpeningDuties.PROCESS, OpeningDuties.STEP, id);
         log.info("Duty {} of {} fulfilled {} by {}", id, next.department(), next.onTime() ? "on time" : "late", officer.actor());
+        if (next.isReevaluation()) {
+            reevaluating.evaluated(next);
+        }
         return next;
+    }
+
+    private CatalogDuty evaluated(CatalogDuty duty, String reasons, ReevaluationOutcome outcome, Caller officer) {
+        if (outcome == null) {
+            throw PlatformException.invalidField("outcome", "请填写评估结论：KEEP_RESTRICTED（维持限制并说明理由）或 "
+                    + "TYPE_CHANGED（已提交变更共享/开放类型的新版本）（" + duty.citation() + "）");
+        }
+        if (outcome == ReevaluationOutcome.KEEP_RESTRICTED) {
+            if (reasons == null) {
+                throw PlatformException.invalidField("confirmation", "维持有条件共享、不予共享或有条件开放、不予开放的，须说明理由（"
+                        + duty.citation() + "）");
+            }
+            return duty.fulfil(clock.instant(), officer.actor(), reasons, List.of(), outcome);
+        }
+        Check check = check(duty);
+        if (!check.complete()) {
+            throw PlatformException.conflict("duty-not-fulfilled", "变更共享或开放类型须先提交新版本：" + duty.id()
+                    + " 开启（" + duty.openedAt() + "）后 " + String.join(", ", check.outstanding()) + " 未提交变更");
+        }
+        return duty.fulfil(check.completedAt(), officer.actor(), reasons, check.evidence(), outcome);
     }
 
     /**
@@ -124,7 +160,7 @@ class FulfillingDuties {
      */
     CatalogDuty refresh(DutyDocument loaded) {
         CatalogDuty duty = loaded.duty();
-        if (duty.state() == DutyState.FULFILLED || duty.isCensus()) {
+        if (duty.state() == DutyState.FULFILLED || duty.closedByConfirmation()) {
             return duty;
         }
         Check check = check(duty);
@@ -167,7 +203,7 @@ class FulfillingDuties {
             case FULFILLED -> deadlines.complete(deadline.process(), deadline.step(), duty.id());
             case OVERDUE -> log.debug("Duty {} is already overdue", duty.id());
             case OPEN -> {
-                Check check = duty.isCensus() ? null : check(duty);
+                Check check = duty.closedByConfirmation() ? null : check(duty);
                 if (check != null && check.complete()) {
                     CatalogDuty next = duty.fulfil(check.completedAt(), check.lastActor(), null, check.evidence());
                     requireStored(duties.replace(loaded, next, events.fulfilled(next)), duty);
@@ -179,7 +215,7 @@ class FulfillingDuties {
                     requireStored(duties.replace(loaded, next, events.overdue(next)), duty);
                     metrics.overdue(duty.department());
                     log.info("Duty {} of {} is overdue since {}; outstanding: {}", duty.id(), duty.department(), duty.dueAt(),
-                            check == null ? "census confirmation" : check.outstanding());
+                            check == null ? (duty.isCensus() ? "census confirmation" : "evaluation outcome") : check.outstanding());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package cn.govdata.catalog.entry;
 
 import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.policy.EntryFiling;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,16 +34,38 @@ public record CatalogEntry(
         }
     }
 
+    /**
+     * REQUESTED → APPROVED or REJECTED by the bureau (NT 16); FILED → EFFECTIVE at its effective
+     * time without a decision (SY 27).
+     */
     public enum WithdrawalState {
-        REQUESTED, APPROVED, REJECTED
+        REQUESTED, APPROVED, REJECTED, FILED, EFFECTIVE
     }
 
+    /**
+     * @param effectiveAt for a filed withdrawal (SY 27), when it takes effect; null for a request the bureau decides
+     * @param citation    the article the withdrawal follows, e.g. {@code SY 27}; null for records stored before it was kept
+     */
     public record Withdrawal(WithdrawalState state, String reasons, String requestedBy, Instant requestedAt,
-                      String decidedBy, Instant decidedAt, String decisionReasons) {
+                      String decidedBy, Instant decidedAt, String decisionReasons, Instant effectiveAt, String citation) {
+
+        public Withdrawal(WithdrawalState state, String reasons, String requestedBy, Instant requestedAt,
+                          String decidedBy, Instant decidedAt, String decisionReasons) {
+            this(state, reasons, requestedBy, requestedAt, decidedBy, decidedAt, decisionReasons, null, null);
+        }
     }
 
-    /** 备案: a not-shared entry is filed with the data bureau together with its legal basis (NJ 21, NT 8). */
-    public record Filing(Instant filedAt, String filedBy, String legalBasis) {
+    /**
+     * 备案: a restricted entry filed with the data bureau together with its legal basis; which share
+     * types are filed is the profile's {@code entry-filing} rule (NT 8 and QY 14: not-shared; SY 23:
+     * conditional and not-shared).
+     *
+     * @param shareType the share type of the version filed
+     * @param version   the version filed
+     * @param citation  the article that required the filing; null for filings stored before it was kept
+     */
+    public record Filing(Instant filedAt, String filedBy, String legalBasis, EntryContent.ShareType shareType,
+                         Integer version, String citation) {
     }
 
     public record PublishedVersion(int version, EntryContent content, String approvedBy, Instant approvedAt) {
@@ -83,10 +106,11 @@ public record CatalogEntry(
     }
 
     public EntryStatus status() {
-        if (withdrawal != null && withdrawal.state() == WithdrawalState.APPROVED) {
+        if (withdrawal != null && (withdrawal.state() == WithdrawalState.APPROVED || withdrawal.state() == WithdrawalState.EFFECTIVE)) {
             return EntryStatus.WITHDRAWN;
         }
-        if (withdrawal != null && withdrawal.state() == WithdrawalState.REQUESTED) {
+        // A filed withdrawal keeps the entry visible and usable until its effective time (SY 27).
+        if (withdrawal != null && (withdrawal.state() == WithdrawalState.REQUESTED || withdrawal.state() == WithdrawalState.FILED)) {
             return EntryStatus.WITHDRAWAL_REQUESTED;
         }
         if (publishedVersion() > 0) {
@@ -126,7 +150,19 @@ public record CatalogEntry(
                 append(new HistoryEntry(now, actor, action, version, changes, List.of())));
     }
 
+    /** Submits under the platform default filing rule (not-shared entries are filed, NT 8). */
     CatalogEntry submit(String actor, Instant now) {
+        return submit(actor, now, EntryFiling.NOT_SHARED, "NT 8");
+    }
+
+    /**
+     * Sends the working copy to the bureau. A version whose share type the profile's
+     * {@code entry-filing} rule names is filed (备案) with its legal basis at the same time (SY 23:
+     * conditional and not-shared; NT 8, QY 14: not-shared); otherwise the last filing stays on record.
+     *
+     * @param citation the article of the filing rule, or null where it is a platform default
+     */
+    CatalogEntry submit(String actor, Instant now, EntryFiling filingRule, String citation) {
         if (working == null || !(working.state() == WorkingState.DRAFT || working.state() == WorkingState.RETURNED)) {
             throw conflict("nothing-to-submit", "Entry " + id + " has no draft or returned version to submit");
         }
@@ -135,12 +171,23 @@ public record CatalogEntry(
             throw EntryValidation.failed(violations);
         }
         Filing newFiling = filing;
-        if (working.content().shareType() == EntryContent.ShareType.NOT_SHARED) {
-            newFiling = new Filing(now, actor, working.content().shareLegalBasis());
+        EntryContent.ShareType shareType = working.content().shareType();
+        if (filed(filingRule, shareType)) {
+            newFiling = new Filing(now, actor, working.content().shareLegalBasis(), shareType, working.version(), citation);
         }
         return new CatalogEntry(id, versions,
                 working.with(WorkingState.SUBMITTED, List.of(), now), withdrawal, newFiling,
                 append(new HistoryEntry(now, actor, "submitted", working.version(), List.of(), List.of())));
+    }
+
+    /** Whether the filing rule files a version of this share type with the bureau. */
+    static boolean filed(EntryFiling rule, EntryContent.ShareType shareType) {
+        return switch (rule) {
+            case NONE -> false;
+            case NOT_SHARED -> shareType == EntryContent.ShareType.NOT_SHARED;
+            case CONDITIONAL_AND_NOT_SHARED -> shareType == EntryContent.ShareType.NOT_SHARED
+                    || shareType == EntryContent.ShareType.CONDITIONAL;
+        };
     }
 
     CatalogEntry startReview(String actor, Instant now) {
@@ -168,19 +215,48 @@ public record CatalogEntry(
     }
 
     CatalogEntry requestWithdrawal(String reasons, String actor, Instant now) {
+        requireWithdrawable();
+        return new CatalogEntry(id, versions, working,
+                new Withdrawal(WithdrawalState.REQUESTED, reasons, actor, now, null, null, null), filing,
+                append(new HistoryEntry(now, actor, "withdrawal requested", publishedVersion(), List.of(), List.of(reasons))));
+    }
+
+    /**
+     * SY 27: the provider states its reasons and files the withdrawal with the bureau ahead of
+     * {@code effectiveAt}; no approval follows, the withdrawal takes effect then.
+     */
+    CatalogEntry fileWithdrawal(String reasons, Instant effectiveAt, String citation, String actor, Instant now) {
+        requireWithdrawable();
+        if (!effectiveAt.isAfter(now)) {
+            throw new IllegalArgumentException("A filed withdrawal takes effect after its filing");
+        }
+        return new CatalogEntry(id, versions, working,
+                new Withdrawal(WithdrawalState.FILED, reasons, actor, now, null, null, null, effectiveAt, citation), filing,
+                append(new HistoryEntry(now, actor, "withdrawal filed", publishedVersion(), List.of(), List.of(reasons))));
+    }
+
+    /** A filed withdrawal reached its effective time (SY 27); repeated calls are refused, not repeated. */
+    CatalogEntry withdrawalTakesEffect(String actor, Instant now) {
+        if (withdrawal == null || withdrawal.state() != WithdrawalState.FILED) {
+            throw conflict("no-filed-withdrawal", "Entry " + id + " has no filed withdrawal waiting to take effect");
+        }
+        var effective = new Withdrawal(WithdrawalState.EFFECTIVE, withdrawal.reasons(), withdrawal.requestedBy(),
+                withdrawal.requestedAt(), actor, now, null, withdrawal.effectiveAt(), withdrawal.citation());
+        return new CatalogEntry(id, versions, null, effective, filing,
+                append(new HistoryEntry(now, actor, "withdrawn", publishedVersion(), List.of(), List.of(withdrawal.reasons()))));
+    }
+
+    private void requireWithdrawable() {
         if (status() != EntryStatus.PUBLISHED) {
             throw conflict("not-published", "Only a published entry can be withdrawn; " + id + " is " + status());
         }
         if (working != null && working.state() != WorkingState.DRAFT && working.state() != WorkingState.RETURNED) {
             throw conflict("entry-in-review", "A change of " + id + " is with the bureau; withdraw after its decision");
         }
-        return new CatalogEntry(id, versions, working,
-                new Withdrawal(WithdrawalState.REQUESTED, reasons, actor, now, null, null, null), filing,
-                append(new HistoryEntry(now, actor, "withdrawal requested", publishedVersion(), List.of(), List.of(reasons))));
     }
 
     CatalogEntry decideWithdrawal(boolean approve, String reasons, String actor, Instant now) {
-        if (status() != EntryStatus.WITHDRAWAL_REQUESTED) {
+        if (withdrawal == null || withdrawal.state() != WithdrawalState.REQUESTED) {
             throw conflict("no-withdrawal-request", "Entry " + id + " has no pending withdrawal request");
         }
         var decided = new Withdrawal(approve ? WithdrawalState.APPROVED : WithdrawalState.REJECTED, withdrawal.reasons(),

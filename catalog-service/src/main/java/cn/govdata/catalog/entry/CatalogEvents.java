@@ -58,9 +58,19 @@ class CatalogEvents {
                         e.providerDepartment(), e.published().name(), w.reasons(), w.requestedBy(), w.requestedAt(), decisionDueAt));
     }
 
+    /** SY 27: subscribers learn of the filed withdrawal, and when it takes effect, at once. */
+    OutboxMessage withdrawalFiled(CatalogEntry e) {
+        var w = e.withdrawal();
+        return events.create(EventTypes.CATALOG_ENTRY_WITHDRAWAL_FILED, e.id(), e.providerDepartment(),
+                e.published().region(), new CatalogEntryEvents.WithdrawalFiled(e.id(), e.publishedVersion(),
+                        e.providerDepartment(), e.published().name(), w.reasons(), w.requestedBy(), w.requestedAt(),
+                        w.effectiveAt(), w.citation()));
+    }
+
+    /** Withdrawn, whether the bureau approved it (NT 16) or a filed withdrawal took effect (SY 27). */
     OutboxMessage withdrawalDecided(CatalogEntry e) {
         var w = e.withdrawal();
-        if (w.state() == CatalogEntry.WithdrawalState.APPROVED) {
+        if (w.state() == CatalogEntry.WithdrawalState.APPROVED || w.state() == CatalogEntry.WithdrawalState.EFFECTIVE) {
             return events.create(EventTypes.CATALOG_ENTRY_WITHDRAWN, e.id(), e.published().providerDepartment(),
                     e.published().region(), new CatalogEntryEvents.Withdrawn(e.id(), e.publishedVersion(),
                             e.published().providerDepartment(), e.published().name(), w.reasons(), w.decidedBy(), w.decidedAt()));
@@ -78,6 +88,6 @@ class CatalogEvents {
                         i.description(), i.personal(), i.sensitive())).toList(),
                 c.shareType().name(), c.shareConditions(), c.shareScope(), c.shareMethods().stream().map(Enum::name).toList(),
                 c.openType().name(), c.openConditions(), c.openReason(), c.openLegalBasis(), c.obtainedBySharing(), c.updateFrequency().name(),
-                c.topic(), c.industry(), c.region(), c.grade().name());
+                c.topic(), c.industry(), c.region(), c.grade().name(), c.priorityDomains());
     }
 }

@@ -6,6 +6,9 @@ import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
 import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
+import cn.govdata.policy.EntryFiling;
+import cn.govdata.policy.JurisdictionProfile;
+import cn.govdata.policy.Rule;
 import cn.govdata.policy.RuleKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +29,15 @@ public class CataloguingEntries {
     private final Departments departments;
     private final CatalogEvents events;
     private final DeadlineRegistry deadlines;
+    private final JurisdictionProfile profile;
     private final Clock clock;
     private final String bureauDepartment;
 
-    CataloguingEntries(Entries entries, Departments departments, CatalogEvents events, DeadlineRegistry deadlines, Clock clock,
+    CataloguingEntries(Entries entries, Departments departments, CatalogEvents events, DeadlineRegistry deadlines,
+                       JurisdictionProfile profile, Clock clock,
                        @Value("${govdata.catalog.bureau-department:BDB}") String bureauDepartment) {
         this.entries = entries;
+        this.profile = profile;
         this.departments = departments;
         this.events = events;
         this.deadlines = deadlines;
@@ -76,7 +82,10 @@ public class CataloguingEntries {
         EntryDocument loaded = entries.get(id);
         EntryAccess.requireOfficerOf(officer, loaded.entry().providerDepartment());
         Instant now = clock.instant();
-        CatalogEntry next = loaded.entry().submit(officer.actor(), now);
+        // Restricted versions are filed with the bureau as they are submitted; which ones is the
+        // profile's entry-filing rule (SY 23: conditional and not-shared; NT 8, QY 14: not-shared).
+        Rule<EntryFiling> filing = profile.entryFiling();
+        CatalogEntry next = loaded.entry().submit(officer.actor(), now, filing.value(), filing.citation());
         // One deadline per submission: the bureau reviews within the profile's days (QY 12).
         var deadline = deadlines.register(DeadlineRequest.forStep("catalog-review", reviewStep(next), id)
                 .responsible(bureauDepartment, next.working().content().region())

@@ -5,6 +5,9 @@ import cn.govdata.platform.outbox.VersionedWrites;
 import cn.govdata.platform.problem.PlatformException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +30,7 @@ import java.util.stream.Stream;
 public class Entries {
 
     static final String ITEM_KEYS = "itemKeys";
+    static final String FILED_AT = "entry.filing.filedAt";
     private static final String ITEM_KEYS_BACKFILLED = "backfill:entry-item-keys";
 
     private final MongoTemplate mongo;
@@ -41,6 +46,10 @@ public class Entries {
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("region", Sort.Direction.ASC));
         // One datum, one source: the entries that may hold an item (multikey).
         mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on(ITEM_KEYS, Sort.Direction.ASC));
+        // The bureau's list of filings (SY 23, NT 8), newest first, for all departments or one.
+        mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on(FILED_AT, Sort.Direction.DESC));
+        mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("providerDepartment", Sort.Direction.ASC)
+                .on(FILED_AT, Sort.Direction.DESC));
     }
 
     /**
@@ -124,6 +133,27 @@ public class Entries {
             query.addCriteria(Criteria.where("status").is(status));
         }
         return mongo.find(query.with(Sort.by("_id")), EntryDocument.class);
+    }
+
+    /**
+     * Entries with a filing (备案) made in {@code [from, to)}, newest filing first; null arguments do
+     * not filter. The range on the filing time always applies, so the filing-time indexes serve it.
+     */
+    Page<EntryDocument> filings(String department, EntryContent.ShareType shareType, Instant from, Instant to, Pageable pageable) {
+        Criteria filed = Criteria.where(FILED_AT).gte(from == null ? Instant.EPOCH : from);
+        if (to != null) {
+            filed.lt(to);
+        }
+        Query query = Query.query(filed);
+        if (department != null) {
+            query.addCriteria(Criteria.where("providerDepartment").is(department));
+        }
+        if (shareType != null) {
+            query.addCriteria(Criteria.where("entry.filing.shareType").is(shareType));
+        }
+        long total = mongo.count(query, EntryDocument.class);
+        query.with(pageable).with(Sort.by(Sort.Direction.DESC, FILED_AT).and(Sort.by("_id")));
+        return new PageImpl<>(mongo.find(query, EntryDocument.class), pageable, total);
     }
 
     private EntryDocument document(CatalogEntry entry, Long version, List<OutboxMessage> outbox) {

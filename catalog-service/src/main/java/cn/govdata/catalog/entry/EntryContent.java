@@ -6,6 +6,8 @@ import java.util.List;
  * Every element of a catalog entry that the regulations name (NT 7, QY 11, the national
  * 编制指南): what the resource is, who is responsible for it, how it may be shared and opened.
  * Immutable: an edit produces a new content, so versions can be compared field by field.
+ * {@code priorityDomains} are keys of the controlled list {@link cn.govdata.policy.PriorityDomain}
+ * (重点和优先开放领域, SY 36, QY 31), checked where requests come in.
  */
 public record EntryContent(
         String name,
@@ -38,9 +40,29 @@ public record EntryContent(
         String topic,
         String industry,
         String region,
-        DataGrade grade) {
+        DataGrade grade,
+        List<String> priorityDomains) {
+
+    /**
+     * Without priority domains: entries catalogued before SY 36 / QY 31 tagging, and callers that
+     * do not tag.
+     */
+    public EntryContent(String name, String summary, ResourceCategory category, String classCode, String itemCode,
+                        BasicResourceKind basicKind, String providerDepartment, String sourceSystem, String collectingDepartment,
+                        String approvingDepartment, String providingDepartment, List<DataFormat> formats, DataForm form,
+                        List<DataItem> dataItems, Dictionary dictionary, ShareType shareType, String shareConditions,
+                        String shareScope, String shareReason, String shareLegalBasis, List<ShareMethod> shareMethods,
+                        OpenType openType, String openConditions, String openReason, String openLegalBasis,
+                        boolean obtainedBySharing, UpdateFrequency updateFrequency, String topic, String industry,
+                        String region, DataGrade grade) {
+        this(name, summary, category, classCode, itemCode, basicKind, providerDepartment, sourceSystem, collectingDepartment,
+                approvingDepartment, providingDepartment, formats, form, dataItems, dictionary, shareType, shareConditions,
+                shareScope, shareReason, shareLegalBasis, shareMethods, openType, openConditions, openReason, openLegalBasis,
+                obtainedBySharing, updateFrequency, topic, industry, region, grade, List.of());
+    }
 
     public EntryContent {
+        priorityDomains = priorityDomains == null ? List.of() : List.copyOf(priorityDomains);
         formats = formats == null ? List.of() : List.copyOf(formats);
         dataItems = dataItems == null ? List.of() : List.copyOf(dataItems);
         shareMethods = shareMethods == null ? List.of() : List.copyOf(shareMethods);

@@ -40,7 +40,8 @@ class EntryController {
     record ReviewRequest(@NotNull ReviewingEntries.Decision decision, List<@Size(max = 1000) String> reasons) {
     }
 
-    record WithdrawalRequest(@NotBlank @Size(max = 2000) String reasons) {
+    /** @param effectiveOn only under prior filing (SY 27): the day the withdrawal takes effect; the earliest allowed when absent */
+    record WithdrawalRequest(@NotBlank @Size(max = 2000) String reasons, java.time.LocalDate effectiveOn) {
     }
 
     record WithdrawalDecision(@NotNull Boolean approve, @Size(max = 2000) String reasons) {
@@ -93,7 +94,7 @@ class EntryController {
 
     @PostMapping("/{id}/withdrawal")
     EntryResponse requestWithdrawal(@PathVariable String id, @Valid @RequestBody WithdrawalRequest request, Caller caller) {
-        return EntryResponse.of(withdrawing.request(id, request.reasons(), caller), true);
+        return EntryResponse.of(withdrawing.request(id, request.reasons(), request.effectiveOn(), caller), true);
     }
 
     @PostMapping("/{id}/withdrawal/decision")

@@ -1,5 +1,7 @@
 package cn.govdata.catalog.entry;
 
+import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.policy.PriorityDomain;
 import cn.govdata.catalog.entry.EntryContent.BasicResourceKind;
 import cn.govdata.catalog.entry.EntryContent.DataForm;
 import cn.govdata.catalog.entry.EntryContent.DataFormat;
@@ -56,7 +58,49 @@ public record EntryRequest(
         @Size(max = 100) String topic,
         @Size(max = 100) String industry,
         @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative division code") String region,
-        @NotNull DataGrade grade) {
+        @NotNull DataGrade grade,
+        @Size(max = 20) List<String> priorityDomains) {
+
+    /** Without priority domains (spreadsheets made before the column existed). */
+    public EntryRequest(String name, String summary, ResourceCategory category, String classCode, String itemCode,
+                        BasicResourceKind basicKind, String providerDepartment, String sourceSystem,
+                        String collectingDepartment, String approvingDepartment, String providingDepartment,
+                        List<DataFormat> formats, DataForm form, List<DataItemRequest> dataItems, DictionaryRequest dictionary,
+                        ShareType shareType, String shareConditions, String shareScope, String shareReason,
+                        String shareLegalBasis, List<ShareMethod> shareMethods, OpenType openType, String openConditions,
+                        String openReason, String openLegalBasis, boolean obtainedBySharing, UpdateFrequency updateFrequency,
+                        String topic, String industry, String region, DataGrade grade) {
+        this(name, summary, category, classCode, itemCode, basicKind, providerDepartment, sourceSystem, collectingDepartment,
+                approvingDepartment, providingDepartment, formats, form, dataItems, dictionary, shareType, shareConditions,
+                shareScope, shareReason, shareLegalBasis, shareMethods, openType, openConditions, openReason, openLegalBasis,
+                obtainedBySharing, updateFrequency, topic, industry, region, grade, List.of());
+    }
+
+    /**
+     * The priority domains as keys of {@link PriorityDomain} (SY 36, QY 31), each once, in the
+     * order given.
+     *
+     * @throws PlatformException 400 naming {@code priorityDomains[i]} for a key not on the list
+     */
+    List<String> priorityDomainKeys() {
+        if (priorityDomains == null) {
+            return List.of();
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < priorityDomains.size(); i++) {
+            String key = priorityDomains.get(i) == null ? "" : priorityDomains.get(i).strip();
+            try {
+                PriorityDomain.fromKey(key);
+            } catch (IllegalArgumentException unknown) {
+                throw PlatformException.invalidField("priorityDomains[" + i + "]", "「" + key + "」不在重点和优先开放领域目录中（SY 36、QY 31），可选："
+                        + String.join(", ", java.util.Arrays.stream(PriorityDomain.values()).map(PriorityDomain::key).toList()));
+            }
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
 
     public record DataItemRequest(
             @NotBlank @Size(max = 100) String name,
@@ -79,7 +123,7 @@ public record EntryRequest(
                 shareType, blankToNull(shareConditions), blankToNull(shareScope), blankToNull(shareReason),
                 blankToNull(shareLegalBasis), shareMethods == null ? List.of() : shareMethods, openType,
                 blankToNull(openConditions), blankToNull(openReason), blankToNull(openLegalBasis), obtainedBySharing,
-                updateFrequency, blankToNull(topic), blankToNull(industry), region, grade);
+                updateFrequency, blankToNull(topic), blankToNull(industry), region, grade, priorityDomainKeys());
     }
 
     private static String blankToNull(String s) {

@@ -15,10 +15,14 @@ record EntryResponse(String id, String resourceCode, EntryStatus status, int pub
     }
 
     record Withdrawal(CatalogEntry.WithdrawalState state, String reasons, String requestedBy, Instant requestedAt,
-                      String decidedBy, Instant decidedAt, String decisionReasons) {
+                      String decidedBy, Instant decidedAt, String decisionReasons, Instant effectiveAt, String citation) {
     }
 
-    record Filing(Instant filedAt, String filedBy, String legalBasis) {
+    record Filing(Instant filedAt, String filedBy, String legalBasis, EntryContent.ShareType shareType, Integer version,
+                  String citation) {
+        static Filing of(CatalogEntry.Filing f) {
+            return f == null ? null : new Filing(f.filedAt(), f.filedBy(), f.legalBasis(), f.shareType(), f.version(), f.citation());
+        }
     }
 
     static EntryResponse of(CatalogEntry e, boolean insider) {
@@ -29,7 +33,7 @@ record EntryResponse(String id, String resourceCode, EntryStatus status, int pub
         var wd = e.withdrawal();
         return new EntryResponse(e.id(), e.id(), e.status(), e.publishedVersion(), e.publishedAt(), content, pending,
                 wd == null ? null : new Withdrawal(wd.state(), wd.reasons(), wd.requestedBy(), wd.requestedAt(),
-                        wd.decidedBy(), wd.decidedAt(), wd.decisionReasons()),
-                e.filing() == null ? null : new Filing(e.filing().filedAt(), e.filing().filedBy(), e.filing().legalBasis()));
+                        wd.decidedBy(), wd.decidedAt(), wd.decisionReasons(), wd.effectiveAt(), wd.citation()),
+                Filing.of(e.filing()));
     }
 }

@@ -31,6 +31,13 @@ class ReviewSecurity {
         return new RoleRestrictedPath(HttpMethod.POST, "/api/catalog/entries/*/withdrawal/decision", List.of(Roles.BUREAU_REVIEWER));
     }
 
+    /** The list of filings (SY 23, NT 8): supervisors only. */
+    @Bean
+    RoleRestrictedPath filingsForSupervisors() {
+        return new RoleRestrictedPath(HttpMethod.GET, "/api/catalog/filings", List.of(Roles.BUREAU_REVIEWER,
+                Roles.PLATFORM_OPERATOR, Roles.AUDITOR));
+    }
+
     @Bean
     RoleRestrictedPath censusForTheBureau() {
         return new RoleRestrictedPath(HttpMethod.POST, "/api/catalog/census/*", List.of(Roles.BUREAU_REVIEWER));

@@ -5,6 +5,7 @@ import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,10 +25,13 @@ class ReviewingEntries {
     private final Entries entries;
     private final CatalogEvents events;
     private final DeadlineRegistry deadlines;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    ReviewingEntries(Entries entries, CatalogEvents events, DeadlineRegistry deadlines, Clock clock) {
+    ReviewingEntries(Entries entries, CatalogEvents events, DeadlineRegistry deadlines, ApplicationEventPublisher publisher,
+                     Clock clock) {
         this.entries = entries;
+        this.publisher = publisher;
         this.events = events;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -53,6 +57,7 @@ class ReviewingEntries {
         if (decision == Decision.APPROVE) {
             next = before.approve(bureau.actor(), now);
             entries.update(loaded, next, List.of(events.approved(before, next, bureau.actor())));
+            publisher.publishEvent(new EntryPublished(next));
         } else {
             next = before.returnWithReasons(reasons.stream().filter(r -> !r.isBlank()).map(String::strip).toList(), bureau.actor(), now);
             entries.update(loaded, next, List.of(events.returned(next, bureau.actor(), now)));

@@ -1,5 +1,7 @@
 package cn.govdata.catalog.search;
 
+import cn.govdata.policy.PolicyChoice;
+import cn.govdata.policy.PriorityDomain;
 import cn.govdata.catalog.entry.EntryContent;
 import cn.govdata.catalog.entry.EntryStatus;
 
@@ -21,7 +23,9 @@ enum Dimension {
     SHARE_METHOD("shareMethod", EntryContent.ShareMethod.class),
     FORMAT("format", EntryContent.DataFormat.class),
     UPDATE_FREQUENCY("updateFrequency", EntryContent.UpdateFrequency.class),
-    STATUS("status", EntryStatus.class);
+    STATUS("status", EntryStatus.class),
+    /** Priority open domains (SY 36, QY 31), filtered and counted by their keys, e.g. {@code social-security}. */
+    PRIORITY_DOMAIN("priorityDomain", PriorityDomain.class);
 
     static final List<Dimension> ALL = List.of(values());
 
@@ -35,7 +39,7 @@ enum Dimension {
 
     /** Several values per entry (an entry offers several share methods and formats); stored as a bit set. */
     boolean multiValued() {
-        return this == SHARE_METHOD || this == FORMAT;
+        return this == SHARE_METHOD || this == FORMAT || this == PRIORITY_DOMAIN;
     }
 
     boolean enumerated() {
@@ -43,6 +47,8 @@ enum Dimension {
     }
 
     List<String> constantNames() {
-        return constants == null ? List.of() : Arrays.stream(constants.getEnumConstants()).map(Enum::name).toList();
+        // A controlled list of the policy module is written by its keys, as /policy shows them.
+        return constants == null ? List.of() : Arrays.stream(constants.getEnumConstants())
+                .map(c -> c instanceof PolicyChoice choice ? choice.key() : c.name()).toList();
     }
 }

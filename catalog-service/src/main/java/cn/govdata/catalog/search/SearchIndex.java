@@ -274,6 +274,8 @@ final class SearchIndex {
         dims[at + Dimension.SHARE_METHOD.ordinal()] = bits(content.shareMethods());
         dims[at + Dimension.FORMAT.ordinal()] = bits(content.formats());
         dims[at + Dimension.UPDATE_FREQUENCY.ordinal()] = ordinal(content.updateFrequency());
+        dims[at + Dimension.PRIORITY_DOMAIN.ordinal()] = bits(content.priorityDomains().stream()
+                .map(cn.govdata.policy.PriorityDomain::fromKey).toList());
         dims[at + STATUS] = entry.status().ordinal();
 
         Set<String> keys = new HashSet<>();

@@ -77,6 +77,7 @@ final class EntryRows {
                 case INDUSTRY -> c.industry();
                 case REGION -> c.region();
                 case GRADE -> name(c.grade());
+                case PRIORITY_DOMAINS -> String.join(TemplateColumn.LIST_SEPARATOR, c.priorityDomains());
             };
         }
         return Arrays.stream(cells).map(s -> s == null ? "" : s).toList();
@@ -94,7 +95,7 @@ final class EntryRows {
                 r.choices(SHARE_METHODS, ShareMethod.class), r.choice(OPEN_TYPE, OpenType.class), r.text(OPEN_CONDITIONS),
                 r.text(OPEN_REASON), r.text(OPEN_LEGAL_BASIS), r.flag(OBTAINED_BY_SHARING),
                 r.choice(UPDATE_FREQUENCY, UpdateFrequency.class), r.text(TOPIC), r.text(INDUSTRY), r.code(REGION),
-                r.choice(GRADE, DataGrade.class));
+                r.choice(GRADE, DataGrade.class), r.priorityDomains(PRIORITY_DOMAINS));
         r.rejectCellsBeyondTemplate();
         return new ParsedRow(row, request, r.errors);
     }
@@ -161,6 +162,30 @@ final class EntryRows {
                         "'" + part.strip() + "' is not one of " + EnumLabels.allowed(type))));
             }
             return parsed;
+        }
+
+        /** Keys of the controlled list (SY 36, QY 31); an unknown one is a row error naming the column. */
+        List<String> priorityDomains(TemplateColumn column) {
+            String value = text(column);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> keys = new ArrayList<>();
+            for (String part : LIST_SPLIT.split(value)) {
+                String key = part.strip();
+                if (key.isEmpty()) {
+                    continue;
+                }
+                try {
+                    String known = cn.govdata.policy.PriorityDomain.fromKey(key).key();
+                    if (!keys.contains(known)) {
+                        keys.add(known);
+                    }
+                } catch (IllegalArgumentException unknown) {
+                    errors.add(new RowError(column.field, "「" + key + "」不在重点和优先开放领域目录中（SY 36、QY 31）"));
+                }
+            }
+            return keys;
         }
 
         boolean flag(TemplateColumn column) {

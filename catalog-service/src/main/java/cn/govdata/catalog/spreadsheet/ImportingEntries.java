@@ -314,7 +314,7 @@ class ImportingEntries {
                 r.dataItems() == null ? List.of() : r.dataItems().stream().filter(i -> i != null && i.name() != null).toList(),
                 r.dictionary(), r.shareType(), r.shareConditions(), r.shareScope(), r.shareReason(), r.shareLegalBasis(),
                 r.shareMethods(), r.openType(), r.openConditions(), r.openReason(), r.openLegalBasis(), r.obtainedBySharing(),
-                r.updateFrequency(), r.topic(), r.industry(), r.region(), r.grade()).toContent();
+                r.updateFrequency(), r.topic(), r.industry(), r.region(), r.grade(), r.priorityDomains()).toContent();
     }
 
     private static PlatformException rejected(Map<Integer, List<RowError>> errors, int rowCount) {

@@ -60,7 +60,11 @@ enum TemplateColumn {
     TOPIC("topic", "主题", Kind.TEXT, null, 14, "检索用主题，如 人口，可空"),
     INDUSTRY("industry", "行业", Kind.TEXT, null, 14, "检索用行业，如 公共管理，可空"),
     REGION("region", "行政区划", Kind.CODE, null, 12, "6 位行政区划代码，如 320100"),
-    GRADE("grade", "分级", Kind.ENUM, DataGrade.class, 14, "一般、重要或核心数据（QY 10）");
+    GRADE("grade", "分级", Kind.ENUM, DataGrade.class, 14, "一般、重要或核心数据（QY 10）"),
+    /** Optional and last, so sheets made from the template before it existed still import. */
+    PRIORITY_DOMAINS("priorityDomains", "重点开放领域", Kind.TEXT, null, 24,
+            "重点和优先开放领域（SY 36、QY 31），可空，多个用 ; 分隔，可选：" + String.join(";",
+                    java.util.Arrays.stream(cn.govdata.policy.PriorityDomain.values()).map(cn.govdata.policy.PriorityDomain::key).toList()));
 
     /** How a cell is written and read. */
     enum Kind {

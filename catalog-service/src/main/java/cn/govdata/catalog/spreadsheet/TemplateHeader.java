@@ -37,6 +37,10 @@ final class TemplateHeader {
                         + columns.get(columns.size() - 1).letter());
             }
             TemplateColumn expected = columns.get(i);
+            if (i >= width && expected == TemplateColumn.PRIORITY_DOMAINS) {
+                // The optional last column (SY 36, QY 31) may be missing from an older sheet.
+                continue;
+            }
             String found = i < width ? normalize(header.get(i)) : "";
             if (matches(expected, found)) {
                 continue;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * read the property afterwards would probe the wrong broker. This puts back the value from before
  * the class. Declare it before {@code @PlatformIntegrationTest} so it runs before the context loads.
  */
-final class RestoresEmbeddedKafkaBrokers implements BeforeAllCallback, AfterAllCallback {
+public final class RestoresEmbeddedKafkaBrokers implements BeforeAllCallback, AfterAllCallback {
 
     static final String PROPERTY = "spring.embedded.kafka.brokers";
 

@@ -151,7 +151,7 @@ class SearchIndexTest {
         assertThat(result.facets().get("shareMethod")).containsExactly(entry("API", 1));
         assertThat(result.facets().get("status")).containsExactly(entry("PUBLISHED", 1));
         assertThat(result.facets()).containsOnlyKeys("department", "topic", "industry", "region", "shareType", "openType",
-                "shareMethod", "format", "updateFrequency", "status");
+                "shareMethod", "format", "updateFrequency", "status", "priorityDomain");
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class EventTypes {
             "entry.withdrawn", CatalogEntryEvents.Withdrawn.class, "catalog-entry-withdrawn");
     public static final EventType<CatalogEntryEvents.WithdrawalRejected> CATALOG_ENTRY_WITHDRAWAL_REJECTED = catalog(
             "entry.withdrawal-rejected", CatalogEntryEvents.WithdrawalRejected.class, "catalog-entry-withdrawal-rejected");
+    public static final EventType<CatalogEntryEvents.WithdrawalFiled> CATALOG_ENTRY_WITHDRAWAL_FILED = catalog(
+            "entry.withdrawal-filed", CatalogEntryEvents.WithdrawalFiled.class, "catalog-entry-withdrawal-filed");
     public static final EventType<CatalogGovernanceEvents.SourceDesignated> SOURCE_DESIGNATED = catalog(
             "source.designated", CatalogGovernanceEvents.SourceDesignated.class, "source-designated");
     public static final EventType<CatalogGovernanceEvents.DutyOpened> CATALOG_DUTY_OPENED = catalog(
@@ -59,6 +61,7 @@ public final class EventTypes {
     private static final List<EventType<?>> ALL = List.of(DEPARTMENT_REGISTERED,
             CATALOG_ENTRY_SUBMITTED, CATALOG_ENTRY_RETURNED, CATALOG_ENTRY_PUBLISHED, CATALOG_ENTRY_CHANGED,
             CATALOG_ENTRY_WITHDRAWAL_REQUESTED, CATALOG_ENTRY_WITHDRAWN, CATALOG_ENTRY_WITHDRAWAL_REJECTED,
+            CATALOG_ENTRY_WITHDRAWAL_FILED,
             SOURCE_DESIGNATED, CATALOG_DUTY_OPENED, CATALOG_DUTY_FULFILLED, CATALOG_DUTY_OVERDUE,
             DEADLINE_APPROACHING, DEADLINE_MISSED,
             DEADLINE_RESCHEDULED);

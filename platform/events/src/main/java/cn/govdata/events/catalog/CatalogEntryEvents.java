@@ -46,6 +46,14 @@ public final class CatalogEntryEvents {
                                       String requestedBy, Instant requestedAt, Instant decisionDueAt) {
     }
 
+    /**
+     * SY 27: the provider filed (备案) the withdrawal with its reasons; no approval follows, it takes
+     * effect at {@code effectiveAt} (then {@link Withdrawn} follows). Subscribers prepare for the end now.
+     */
+    public record WithdrawalFiled(String entryId, int version, String providerDepartment, String name, String reasons,
+                                  String filedBy, Instant filedAt, Instant effectiveAt, String citation) {
+    }
+
     /** The bureau approved the withdrawal: the entry is gone from the catalog; grants on it end. */
     public record Withdrawn(String entryId, int version, String providerDepartment, String name, String reasons,
                             String approvedBy, Instant withdrawnAt) {
