@@ -407,7 +407,7 @@ class DecidingApplications {
         }
         if (request.to() != null && request.to() != next) {
             throw PlatformException.invalidField("to", "the next step here is " + next + " (" + citation + ": "
-                    + ladder.labelZh() + ")");
+                    + ladder.key() + ")");
         }
         application.refer(new ShareApplication.Referral(next.name(), request.reasons().strip(), caller.actor(), now()));
         log.info("Application {}: dispute referred to {} by {}", id, next, caller.actor());
