@@ -5,7 +5,7 @@ import cn.govdata.catalog.entry.EntryAccess;
 import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,7 +51,7 @@ class DcatController {
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Caller caller) {
         Criteria visible = Criteria.where("status").in(VISIBLE);
         if (!caller.seesAllRegions()) {
-            String own = caller.regionCode().orElseThrow(() -> PlatformException.forbidden(
+            String own = caller.regionCode().orElseThrow(() -> Refusal.forbidden(
                     "A county sub-platform's token needs a region claim"));
             visible = visible.and("region").in(own, own.substring(0, Math.min(4, own.length())) + "00");
         }
@@ -66,7 +66,7 @@ class DcatController {
     Map<String, Object> dataset(@PathVariable String id, Caller caller) {
         CatalogEntry entry = entries.get(id).entry();
         if (!VISIBLE.contains(entry.status()) || !EntryAccess.regionVisible(caller, entry.published().region())) {
-            throw PlatformException.notFound("Published catalog entry", id);
+            throw Refusal.notFound("Published catalog entry", id);
         }
         return documents.dataset(entry, base(), true);
     }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.department;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.platform.web.PageResponse;
@@ -48,10 +48,10 @@ class DepartmentController {
                                           Caller caller) {
         String visibleRegion = region;
         if (!caller.seesAllRegions()) {
-            String own = caller.regionCode().orElseThrow(() -> PlatformException.forbidden(
+            String own = caller.regionCode().orElseThrow(() -> Refusal.forbidden(
                     "A county sub-platform's token needs a region claim"));
             if (region != null && !region.equals(own)) {
-                throw PlatformException.forbidden("A county sub-platform sees its own region " + own + " only");
+                throw Refusal.forbidden("A county sub-platform sees its own region " + own + " only");
             }
             visibleRegion = own;
         }
@@ -61,9 +61,9 @@ class DepartmentController {
 
     @GetMapping("/{code}")
     DepartmentResponse get(@PathVariable String code, Caller caller) {
-        Department department = departments.find(code).orElseThrow(() -> PlatformException.notFound("Department", code));
+        Department department = departments.find(code).orElseThrow(() -> Refusal.notFound("Department", code));
         if (!caller.seesRegion(department.region())) {
-            throw PlatformException.notFound("Department", code);
+            throw Refusal.notFound("Department", code);
         }
         return DepartmentResponse.of(department, caller);
     }

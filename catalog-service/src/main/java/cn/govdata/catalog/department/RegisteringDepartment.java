@@ -3,7 +3,7 @@ package cn.govdata.catalog.department;
 import cn.govdata.events.EventTypes;
 import cn.govdata.events.catalog.DepartmentRegistered;
 import cn.govdata.platform.outbox.Events;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +31,10 @@ class RegisteringDepartment {
 
     Department register(RegisterDepartmentRequest request, Caller bureau) {
         if (request.parentCode() != null && departments.find(request.parentCode()).isEmpty()) {
-            throw PlatformException.invalidField("parentCode", "no department with code '" + request.parentCode() + "' is registered");
+            throw Refusal.invalidField("parentCode", "no department with code '" + request.parentCode() + "' is registered");
         }
         if (request.level() == DepartmentLevel.COUNTY && request.parentCode() == null) {
-            throw PlatformException.invalidField("parentCode", "a county department names the city department it reports to");
+            throw Refusal.invalidField("parentCode", "a county department names the city department it reports to");
         }
         var officer = request.dataOfficer();
         var department = new Department(request.code(), request.name().strip(), request.level(), request.region(),
@@ -48,7 +48,7 @@ class RegisteringDepartment {
             departments.add(department, List.of(events.create(EventTypes.DEPARTMENT_REGISTERED, department.code(),
                     department.code(), department.region(), registered)));
         } catch (DuplicateKeyException e) {
-            throw PlatformException.conflict("department-exists", "A department with code '" + request.code() + "' is already registered");
+            throw Refusal.conflict("department-exists", "A department with code '" + request.code() + "' is already registered");
         }
         log.info("Department {} ({}) registered by {}", department.code(), department.name(), bureau.actor());
         return department;

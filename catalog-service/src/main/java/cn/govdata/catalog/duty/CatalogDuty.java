@@ -1,6 +1,6 @@
 package cn.govdata.catalog.duty;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ record CatalogDuty(String id, String department, String region, DutyTrigger trig
 
     CatalogDuty fulfil(Instant at, String by, String confirmationText, List<Evidence> proof, ReevaluationOutcome result) {
         if (state == DutyState.FULFILLED) {
-            throw PlatformException.conflict("duty-fulfilled", "Duty " + id + " was fulfilled at " + fulfilledAt);
+            throw Refusal.conflict("duty-fulfilled", "Duty " + id + " was fulfilled at " + fulfilledAt);
         }
         return new CatalogDuty(id, department, region, trigger, description, changedAt, censusYear, entryIds, openedBy, openedAt,
                 dueAt, citation, DutyState.FULFILLED, at, by, at.isBefore(dueAt), confirmationText, proof, overdueAt, result);

@@ -7,7 +7,7 @@ import cn.govdata.catalog.duty.DutyViews.FulfilRequest;
 import cn.govdata.catalog.duty.DutyViews.OpenDutyRequest;
 import cn.govdata.catalog.duty.DutyViews.Summary;
 import cn.govdata.catalog.entry.EntryAccess;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -75,10 +75,10 @@ class DutyController {
 
     @GetMapping("/api/catalog/duties/{id}")
     DutyView get(@PathVariable String id, Caller caller) {
-        DutyDocument loaded = duties.find(id).orElseThrow(() -> PlatformException.notFound("Catalog duty", id));
+        DutyDocument loaded = duties.find(id).orElseThrow(() -> Refusal.notFound("Catalog duty", id));
         if (!EntryAccess.seesAll(caller) && !EntryAccess.ownsDepartment(caller, loaded.department())) {
             // Not 403: another department's duties are not for outsiders to probe.
-            throw PlatformException.notFound("Catalog duty", id);
+            throw Refusal.notFound("Catalog duty", id);
         }
         return DutyView.of(fulfilling.refresh(loaded));
     }
@@ -101,11 +101,11 @@ class DutyController {
         }
         String own = caller.departmentCode().orElse(null);
         if (own == null || !EntryAccess.ownsDepartment(caller, own)) {
-            throw PlatformException.forbidden("Duties are visible to the bureau, the platform operator, auditors and the "
+            throw Refusal.forbidden("Duties are visible to the bureau, the platform operator, auditors and the "
                     + "department's data officer");
         }
         if (department != null && !department.equals(own)) {
-            throw PlatformException.forbidden("A data officer of " + own + " sees the duties of " + own + " only");
+            throw Refusal.forbidden("A data officer of " + own + " sees the duties of " + own + " only");
         }
         return own;
     }

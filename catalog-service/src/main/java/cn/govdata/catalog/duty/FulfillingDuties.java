@@ -5,7 +5,7 @@ import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineRegistry;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import org.slf4j.Logger;
@@ -96,13 +96,13 @@ class FulfillingDuties {
      * type changed, shown by a change (or withdrawal) of the entry after the duty opened.
      */
     CatalogDuty fulfil(String id, String confirmation, ReevaluationOutcome outcome, Caller officer) {
-        DutyDocument loaded = duties.find(id).orElseThrow(() -> PlatformException.notFound("Catalog duty", id));
+        DutyDocument loaded = duties.find(id).orElseThrow(() -> Refusal.notFound("Catalog duty", id));
         CatalogDuty duty = loaded.duty();
         if (!officer.hasRole(Roles.DEPT_DATA_OFFICER) || !officer.departmentCode().map(duty.department()::equals).orElse(false)) {
-            throw PlatformException.forbidden("Only a data officer of " + duty.department() + " closes its duties");
+            throw Refusal.forbidden("Only a data officer of " + duty.department() + " closes its duties");
         }
         if (duty.state() == DutyState.FULFILLED) {
-            throw PlatformException.conflict("duty-fulfilled", "Duty " + id + " was fulfilled at " + duty.fulfilledAt());
+            throw Refusal.conflict("duty-fulfilled", "Duty " + id + " was fulfilled at " + duty.fulfilledAt());
         }
         String text = confirmation == null || confirmation.isBlank() ? null : confirmation.strip();
         CatalogDuty next;
@@ -110,21 +110,21 @@ class FulfillingDuties {
             next = evaluated(duty, text, outcome, officer);
         } else if (duty.isCensus()) {
             if (text == null) {
-                throw PlatformException.invalidField("confirmation", "confirm what the census of " + duty.censusYear()
+                throw Refusal.invalidField("confirmation", "confirm what the census of " + duty.censusYear()
                         + " found, e.g. that every resource is catalogued and up to date");
             }
             next = duty.fulfil(clock.instant(), officer.actor(), text, List.of());
         } else {
             Check check = check(duty);
             if (!check.complete()) {
-                throw PlatformException.conflict("duty-not-fulfilled", "Duty " + id + " needs a change submitted (or a "
+                throw Refusal.conflict("duty-not-fulfilled", "Duty " + id + " needs a change submitted (or a "
                         + "withdrawal requested) after " + duty.openedAt() + " for " + String.join(", ", check.outstanding()));
             }
             // Fulfilled when the last change went to the bureau, not when the officer got round to closing it.
             next = duty.fulfil(check.completedAt(), officer.actor(), text, check.evidence());
         }
         if (!duties.replace(loaded, next, events.fulfilled(next))) {
-            throw PlatformException.conflict("concurrent-change", "Duty " + id + " changed meanwhile; reload it and try again");
+            throw Refusal.conflict("concurrent-change", "Duty " + id + " changed meanwhile; reload it and try again");
         }
         deadlines.complete(OpeningDuties.PROCESS, OpeningDuties.STEP, id);
         log.info("Duty {} of {} fulfilled {} by {}", id, next.department(), next.onTime() ? "on time" : "late", officer.actor());
@@ -136,19 +136,19 @@ class FulfillingDuties {
 
     private CatalogDuty evaluated(CatalogDuty duty, String reasons, ReevaluationOutcome outcome, Caller officer) {
         if (outcome == null) {
-            throw PlatformException.invalidField("outcome", "请填写评估结论：KEEP_RESTRICTED（维持限制并说明理由）或 "
+            throw Refusal.invalidField("outcome", "请填写评估结论：KEEP_RESTRICTED（维持限制并说明理由）或 "
                     + "TYPE_CHANGED（已提交变更共享/开放类型的新版本）（" + duty.citation() + "）");
         }
         if (outcome == ReevaluationOutcome.KEEP_RESTRICTED) {
             if (reasons == null) {
-                throw PlatformException.invalidField("confirmation", "维持有条件共享、不予共享或有条件开放、不予开放的，须说明理由（"
+                throw Refusal.invalidField("confirmation", "维持有条件共享、不予共享或有条件开放、不予开放的，须说明理由（"
                         + duty.citation() + "）");
             }
             return duty.fulfil(clock.instant(), officer.actor(), reasons, List.of(), outcome);
         }
         Check check = check(duty);
         if (!check.complete()) {
-            throw PlatformException.conflict("duty-not-fulfilled", "变更共享或开放类型须先提交新版本：" + duty.id()
+            throw Refusal.conflict("duty-not-fulfilled", "变更共享或开放类型须先提交新版本：" + duty.id()
                     + " 开启（" + duty.openedAt() + "）后 " + String.join(", ", check.outstanding()) + " 未提交变更");
         }
         return duty.fulfil(check.completedAt(), officer.actor(), reasons, check.evidence(), outcome);

@@ -10,14 +10,13 @@ import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineRegistry;
 import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.RuleKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -68,7 +67,7 @@ class OpeningDuties {
         String department = request.department();
         if (!EntryAccess.isBureau(caller)) {
             if (!caller.hasRole(Roles.DEPT_DATA_OFFICER) || !caller.departmentCode().map(department::equals).orElse(false)) {
-                throw PlatformException.forbidden("A department's data officer opens duties for its own department; "
+                throw Refusal.forbidden("A department's data officer opens duties for its own department; "
                         + "the bureau for any department");
             }
         }
@@ -123,7 +122,7 @@ class OpeningDuties {
         Instant now = clock.instant();
         Instant due = properties.censusDue().atYear(year).plusDays(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
         if (!now.isBefore(due)) {
-            throw PlatformException.invalidField("year", "the census of " + year + " was due by " + due + "; it can no longer be opened");
+            throw Refusal.invalidField("year", "the census of " + year + " was due by " + due + "; it can no longer be opened");
         }
         List<String> opened = new ArrayList<>();
         List<String> alreadyOpen = new ArrayList<>();
@@ -157,8 +156,8 @@ class OpeningDuties {
         return Map.of("field", field, "message", message);
     }
 
-    private static PlatformException invalid(List<Map<String, String>> errors) {
+    private static Refusal invalid(List<Map<String, String>> errors) {
         String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
-        return new PlatformException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, Map.of("errors", errors));
+        return new Refusal(Refusal.Kind.INVALID, "validation", "Invalid request", detail, Map.of("errors", errors));
     }
 }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.entry;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.policy.EntryFiling;
 
 import java.time.Instant;
@@ -285,7 +285,7 @@ public record CatalogEntry(
         return next;
     }
 
-    private static PlatformException conflict(String slug, String detail) {
-        return PlatformException.conflict(slug, detail);
+    private static Refusal conflict(String slug, String detail) {
+        return Refusal.conflict(slug, detail);
     }
 }

@@ -4,7 +4,7 @@ import cn.govdata.catalog.department.Departments;
 import cn.govdata.platform.deadline.DeadlineRegistry;
 import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.policy.EntryFiling;
 import cn.govdata.policy.JurisdictionProfile;
@@ -66,11 +66,11 @@ public class CataloguingEntries {
         EntryAccess.requireOfficerOf(officer, entry.providerDepartment());
         EntryContent content = request.toContent();
         if (!content.providerDepartment().equals(entry.providerDepartment())) {
-            throw PlatformException.invalidField("providerDepartment", "cannot move an entry to another department");
+            throw Refusal.invalidField("providerDepartment", "cannot move an entry to another department");
         }
         if (content.category() != entry.current().category() || !content.classCode().equals(entry.current().classCode())
                 || !content.itemCode().equals(entry.current().itemCode())) {
-            throw PlatformException.invalidField("category", "the classification is part of the resource code " + id
+            throw Refusal.invalidField("category", "the classification is part of the resource code " + id
                     + " and cannot change; withdraw the entry and catalogue it anew");
         }
         requireKnownDepartments(content);
@@ -103,7 +103,7 @@ public class CataloguingEntries {
         EntryAccess.requireOfficerOf(officer, entry.providerDepartment());
         boolean neverSubmitted = entry.history().stream().noneMatch(h -> h.action().equals("submitted"));
         if (!neverSubmitted) {
-            throw PlatformException.conflict("kept-forever", "Entry " + id + " was submitted once and can only be withdrawn");
+            throw Refusal.conflict("kept-forever", "Entry " + id + " was submitted once and can only be withdrawn");
         }
         entries.deleteNeverSubmitted(id, loaded.version());
     }
@@ -122,7 +122,7 @@ public class CataloguingEntries {
 
     private void check(String field, String code) {
         if (code != null && !departments.exists(code)) {
-            throw PlatformException.invalidField(field, "no department with code '" + code + "' is registered");
+            throw Refusal.invalidField(field, "no department with code '" + code + "' is registered");
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.govdata.catalog.entry;
 
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.outbox.VersionedWrites;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
@@ -76,7 +76,7 @@ public class Entries {
     }
 
     public EntryDocument get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Catalog entry", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Catalog entry", id));
     }
 
     void insert(CatalogEntry entry, List<OutboxMessage> events) {
@@ -91,13 +91,13 @@ public class Entries {
     /**
      * Replaces the entry if nobody changed it since {@code loaded} was read.
      *
-     * @throws PlatformException 409 when a concurrent change won
+     * @throws Refusal 409 when a concurrent change won
      */
     EntryDocument update(EntryDocument loaded, CatalogEntry next, List<OutboxMessage> events) {
         // One conditional update that $pushes the events: a replace would write back the outbox as
         // loaded, re-adding messages the relay removed meanwhile.
         if (!writes.update(loaded.id(), loaded.version(), document(next, loaded.version(), List.of()), events, Set.of())) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "Entry " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
         }
         return get(loaded.id());
@@ -106,7 +106,7 @@ public class Entries {
     void deleteNeverSubmitted(String id, Long version) {
         var removed = mongo.remove(Query.query(Criteria.where("_id").is(id).and("version").is(version)), EntryDocument.class);
         if (removed.getDeletedCount() == 0) {
-            throw PlatformException.conflict("concurrent-change", "Entry " + id + " changed meanwhile; reload it and try again");
+            throw Refusal.conflict("concurrent-change", "Entry " + id + " changed meanwhile; reload it and try again");
         }
     }
 

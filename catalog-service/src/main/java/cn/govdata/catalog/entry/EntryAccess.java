@@ -1,6 +1,6 @@
 package cn.govdata.catalog.entry;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 
@@ -30,17 +30,17 @@ public final class EntryAccess {
 
     public static void requireOfficerOf(Caller caller, String department) {
         if (!caller.hasRole(Roles.DEPT_DATA_OFFICER)) {
-            throw PlatformException.forbidden("Only a department data officer catalogues data");
+            throw Refusal.forbidden("Only a department data officer catalogues data");
         }
         if (!caller.departmentCode().map(department::equals).orElse(false)) {
-            throw PlatformException.forbidden("A data officer of " + caller.departmentCode().orElse("no department")
+            throw Refusal.forbidden("A data officer of " + caller.departmentCode().orElse("no department")
                     + " may not write entries of " + department);
         }
     }
 
     public static void requireBureau(Caller caller) {
         if (!isBureau(caller)) {
-            throw PlatformException.forbidden("Only the data bureau reviews catalog entries");
+            throw Refusal.forbidden("Only the data bureau reviews catalog entries");
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.entry;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -118,7 +118,7 @@ class EntryController {
     @GetMapping("/{id}/versions/{version}")
     VersionResponse version(@PathVariable String id, @PathVariable int version, Caller caller) {
         CatalogEntry entry = visible(id, caller);
-        var v = entry.version(version).orElseThrow(() -> PlatformException.notFound("Version", id + " v" + version));
+        var v = entry.version(version).orElseThrow(() -> Refusal.notFound("Version", id + " v" + version));
         return new VersionResponse(id, v.version(), v.content(), v.approvedBy(), v.approvedAt());
     }
 
@@ -126,7 +126,7 @@ class EntryController {
         CatalogEntry entry = entries.get(id).entry();
         if (!EntryAccess.canSee(caller, entry)) {
             // Not 403: whether an unpublished entry exists is itself not for outsiders.
-            throw PlatformException.notFound("Catalog entry", id);
+            throw Refusal.notFound("Catalog entry", id);
         }
         return entry;
     }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.entry;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.policy.PriorityDomain;
 import cn.govdata.catalog.entry.EntryContent.BasicResourceKind;
 import cn.govdata.catalog.entry.EntryContent.DataForm;
@@ -80,7 +80,7 @@ public record EntryRequest(
      * The priority domains as keys of {@link PriorityDomain} (SY 36, QY 31), each once, in the
      * order given.
      *
-     * @throws PlatformException 400 naming {@code priorityDomains[i]} for a key not on the list
+     * @throws Refusal 400 naming {@code priorityDomains[i]} for a key not on the list
      */
     List<String> priorityDomainKeys() {
         if (priorityDomains == null) {
@@ -92,7 +92,7 @@ public record EntryRequest(
             try {
                 PriorityDomain.fromKey(key);
             } catch (IllegalArgumentException unknown) {
-                throw PlatformException.invalidField("priorityDomains[" + i + "]", "「" + key + "」不在重点和优先开放领域目录中（SY 36、QY 31），可选："
+                throw Refusal.invalidField("priorityDomains[" + i + "]", "「" + key + "」不在重点和优先开放领域目录中（SY 36、QY 31），可选："
                         + String.join(", ", java.util.Arrays.stream(PriorityDomain.values()).map(PriorityDomain::key).toList()));
             }
             if (!keys.contains(key)) {

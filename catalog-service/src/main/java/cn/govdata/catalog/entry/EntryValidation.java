@@ -1,7 +1,6 @@
 package cn.govdata.catalog.entry;
 
-import cn.govdata.platform.problem.PlatformException;
-import org.springframework.http.HttpStatus;
+import cn.govdata.domain.Refusal;
 
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,10 @@ public final class EntryValidation {
     private EntryValidation() {
     }
 
-    public static PlatformException failed(List<EntryRules.Violation> violations) {
+    public static Refusal failed(List<EntryRules.Violation> violations) {
         List<Map<String, String>> errors = violations.stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return new PlatformException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, Map.of("errors", errors));
+        return new Refusal(Refusal.Kind.INVALID, "validation", "Invalid request", detail, Map.of("errors", errors));
     }
 }

@@ -1,7 +1,7 @@
 package cn.govdata.catalog.entry;
 
 import cn.govdata.calendar.WorkingDayCalendar;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.constraints.Max;
@@ -48,10 +48,10 @@ class FilingController {
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                                   Caller caller) {
         if (!EntryAccess.seesAll(caller)) {
-            throw PlatformException.forbidden("Filings are for the data bureau, the platform operator and auditors");
+            throw Refusal.forbidden("Filings are for the data bureau, the platform operator and auditors");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw PlatformException.invalidField("to", "结束日期不能早于开始日期 " + from);
+            throw Refusal.invalidField("to", "结束日期不能早于开始日期 " + from);
         }
         Instant start = from == null ? null : from.atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();

@@ -1,7 +1,7 @@
 package cn.govdata.catalog.entry;
 
 import cn.govdata.platform.deadline.DeadlineRegistry;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ class ReviewingEntries {
     CatalogEntry decide(String id, Decision decision, List<String> reasons, Caller bureau) {
         EntryAccess.requireBureau(bureau);
         if (decision == Decision.RETURN && (reasons == null || reasons.stream().allMatch(String::isBlank))) {
-            throw PlatformException.invalidField("reasons", "a returned entry needs at least one reason");
+            throw Refusal.invalidField("reasons", "a returned entry needs at least one reason");
         }
         EntryDocument loaded = entries.get(id);
         CatalogEntry before = loaded.entry();

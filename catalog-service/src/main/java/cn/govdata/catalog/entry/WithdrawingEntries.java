@@ -4,7 +4,7 @@ import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.platform.deadline.DeadlineRegistry;
 import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.policy.Deadlines;
 import cn.govdata.policy.JurisdictionProfile;
@@ -14,7 +14,6 @@ import cn.govdata.policy.WithdrawalControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -81,7 +80,7 @@ class WithdrawingEntries {
             return file(loaded, reasons.strip(), effectiveOn, officer);
         }
         if (effectiveOn != null) {
-            throw PlatformException.invalidField("effectiveOn", "撤销发布经数据主管部门审核同意后生效（"
+            throw Refusal.invalidField("effectiveOn", "撤销发布经数据主管部门审核同意后生效（"
                     + cite(profile.withdrawalControl()) + "），不能自定生效日期");
         }
         Instant now = clock.instant();
@@ -102,7 +101,7 @@ class WithdrawingEntries {
         Instant earliest = Deadlines.due(calendar, now, properties.notice());
         Instant effectiveAt = effectiveOn == null ? earliest : effectiveOn.atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
         if (effectiveAt.isBefore(earliest)) {
-            throw PlatformException.invalidField("effectiveOn", "停止提供须提前报备（" + cite(profile.withdrawalControl())
+            throw Refusal.invalidField("effectiveOn", "停止提供须提前报备（" + cite(profile.withdrawalControl())
                     + "）：至少提前" + properties.minimumNotice() + "，最早生效日为 "
                     + earliest.atZone(WorkingDayCalendar.ZONE).toLocalDate());
         }
@@ -123,7 +122,7 @@ class WithdrawingEntries {
      * The filed withdrawal's effective time came: the entry is withdrawn without a decision.
      * Idempotent: an entry whose withdrawal already took effect is left alone.
      *
-     * @throws PlatformException on a concurrent change, so the deadline engine retries
+     * @throws Refusal on a concurrent change, so the deadline engine retries
      */
     void takeEffect(String id) {
         EntryDocument loaded = entries.find(id).orElse(null);
@@ -148,7 +147,7 @@ class WithdrawingEntries {
             if (rule.citation() != null) {
                 properties.put("citation", rule.citation());
             }
-            throw new PlatformException(HttpStatus.CONFLICT, "withdrawal-by-filing", "Withdrawal is filed, not approved",
+            throw new Refusal(Refusal.Kind.CONFLICT, "withdrawal-by-filing", "Withdrawal is filed, not approved",
                     "本辖区停止提供已发布的数据资源只需说明理由并提前报数据主管部门备案，无需审核（" + cite(rule)
                             + "）；备案的撤销到生效日自动生效", properties);
         }

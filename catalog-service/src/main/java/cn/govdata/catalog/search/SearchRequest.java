@@ -1,6 +1,6 @@
 package cn.govdata.catalog.search;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -50,22 +50,22 @@ record SearchRequest(List<String> terms, Map<Dimension, Set<String>> filters, Or
     static SearchRequest parse(Map<String, List<String>> params) {
         String q = String.join(" ", values(params, "q"));
         if (q.length() > MAX_QUERY_LENGTH) {
-            throw PlatformException.invalidField("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+            throw Refusal.invalidField("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         List<String> terms = SearchText.terms(q);
         if (terms.size() > MAX_TERMS) {
-            throw PlatformException.invalidField("q", "must have at most " + MAX_TERMS + " terms");
+            throw Refusal.invalidField("q", "must have at most " + MAX_TERMS + " terms");
         }
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.ALL) {
             Set<String> accepted = new LinkedHashSet<>();
             for (String value : values(params, dimension.parameter)) {
                 if (dimension.enumerated() && !dimension.constantNames().contains(value)) {
-                    throw PlatformException.invalidField(dimension.parameter, "'" + value + "' is not one of "
+                    throw Refusal.invalidField(dimension.parameter, "'" + value + "' is not one of "
                             + String.join(", ", dimension.constantNames()));
                 }
                 if (value.length() > MAX_VALUE_LENGTH) {
-                    throw PlatformException.invalidField(dimension.parameter, "must be at most " + MAX_VALUE_LENGTH + " characters");
+                    throw Refusal.invalidField(dimension.parameter, "must be at most " + MAX_VALUE_LENGTH + " characters");
                 }
                 accepted.add(value);
             }
@@ -84,7 +84,7 @@ record SearchRequest(List<String> terms, Map<Dimension, Set<String>> filters, Or
             return keywords ? Order.RELEVANCE : Order.NAME;
         }
         return Arrays.stream(Order.values()).filter(o -> o.parameter.equals(sort)).findFirst()
-                .orElseThrow(() -> PlatformException.invalidField("sort", "'" + sort + "' is not one of "
+                .orElseThrow(() -> Refusal.invalidField("sort", "'" + sort + "' is not one of "
                         + Arrays.stream(Order.values()).map(o -> o.parameter).collect(Collectors.joining(", "))));
     }
 
@@ -101,13 +101,13 @@ record SearchRequest(List<String> terms, Map<Dimension, Set<String>> filters, Or
         } catch (NumberFormatException e) {
             // reported below with the allowed range
         }
-        throw PlatformException.invalidField(name, "must be a whole number from " + min + " to " + max);
+        throw Refusal.invalidField(name, "must be a whole number from " + min + " to " + max);
     }
 
     private static String single(Map<String, List<String>> params, String name) {
         List<String> values = values(params, name);
         if (values.size() > 1) {
-            throw PlatformException.invalidField(name, "may be given only once");
+            throw Refusal.invalidField(name, "may be given only once");
         }
         return values.isEmpty() ? null : values.get(0);
     }

@@ -7,12 +7,11 @@ import cn.govdata.events.EventTypes;
 import cn.govdata.events.catalog.CatalogGovernanceEvents;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -76,11 +75,11 @@ class DesignatingSources {
     /** Changes the collecting department or source entry of a designated item, with reasons; the earlier one stays in the history. */
     SourceDesignation redesignate(String id, SourcingViews.RedesignateRequest request, Caller bureau) {
         EntryAccess.requireBureau(bureau);
-        DesignationDocument loaded = designations.find(id).orElseThrow(() -> PlatformException.notFound("Source designation", id));
+        DesignationDocument loaded = designations.find(id).orElseThrow(() -> Refusal.notFound("Source designation", id));
         SourceDesignation current = loaded.designation();
         String sourceEntryId = blankToNull(request.sourceEntryId());
         if (current.sameSourceAs(request.collectingDepartment(), sourceEntryId)) {
-            throw PlatformException.conflict("designation-unchanged", current.itemName() + " is already collected by "
+            throw Refusal.conflict("designation-unchanged", current.itemName() + " is already collected by "
                     + current.collectingDepartment() + (sourceEntryId == null ? "" : " in " + sourceEntryId));
         }
         Overlaps.Group holders = Overlaps.of(current.itemKey(), held.of(Set.of(current.itemKey())));
@@ -110,7 +109,7 @@ class DesignatingSources {
         }
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
-            throw new PlatformException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, Map.of("errors", errors));
+            throw new Refusal(Refusal.Kind.INVALID, "validation", "Invalid request", detail, Map.of("errors", errors));
         }
     }
 
@@ -132,8 +131,8 @@ class DesignatingSources {
         return holders.departments().stream().filter(d -> !d.equals(collecting)).toList();
     }
 
-    private static PlatformException alreadyDesignated(SourceDesignation existing) {
-        return PlatformException.conflict("already-designated", existing.itemName() + " is already collected by "
+    private static Refusal alreadyDesignated(SourceDesignation existing) {
+        return Refusal.conflict("already-designated", existing.itemName() + " is already collected by "
                 + existing.collectingDepartment() + " (designation " + existing.id()
                 + "); change it with PUT /api/catalog/sources/designations/" + existing.id() + " and reasons");
     }

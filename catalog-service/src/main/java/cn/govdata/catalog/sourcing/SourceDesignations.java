@@ -1,7 +1,7 @@
 package cn.govdata.catalog.sourcing;
 
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -76,14 +76,14 @@ class SourceDesignations {
      * {@code loaded} was read. The outbox is appended to, never rewritten, so an event the relay
      * removed meanwhile is not put back.
      *
-     * @throws PlatformException 409 when a concurrent change won
+     * @throws Refusal 409 when a concurrent change won
      */
     void replace(DesignationDocument loaded, SourceDesignation next, OutboxMessage event) {
         Query unchanged = Query.query(Criteria.where("_id").is(loaded.id()).and("version").is(loaded.version()));
         Update update = new Update().set("designation", next).set("collectingDepartment", next.collectingDepartment())
                 .inc("version", 1).push("outbox", event);
         if (mongo.updateFirst(unchanged, update, DesignationDocument.class).getModifiedCount() == 0) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "Designation " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
         }
     }

@@ -7,7 +7,7 @@ import cn.govdata.catalog.sourcing.SourcingViews.MyReferences;
 import cn.govdata.catalog.sourcing.SourcingViews.OverlapGroup;
 import cn.govdata.catalog.sourcing.SourcingViews.RedesignateRequest;
 import cn.govdata.catalog.sourcing.SourcingViews.SimilarResources;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.platform.web.PageResponse;
@@ -110,7 +110,7 @@ class SourcingController {
     DesignationView designation(@PathVariable String id, Caller caller) {
         requireGovernment(caller);
         return designations.find(id).map(d -> DesignationView.of(d.designation()))
-                .orElseThrow(() -> PlatformException.notFound("Source designation", id));
+                .orElseThrow(() -> Refusal.notFound("Source designation", id));
     }
 
     @GetMapping("/my-references")
@@ -118,28 +118,28 @@ class SourcingController {
         String own = caller.departmentCode().orElse(null);
         if (EntryAccess.seesAll(caller)) {
             if (department == null && own == null) {
-                throw PlatformException.invalidField("department", "name the department whose references to show");
+                throw Refusal.invalidField("department", "name the department whose references to show");
             }
             return detecting.myReferences(department != null ? department : own);
         }
         if (own == null || !EntryAccess.ownsDepartment(caller, own)) {
-            throw PlatformException.forbidden("A department's data officer sees its own references");
+            throw Refusal.forbidden("A department's data officer sees its own references");
         }
         if (department != null && !department.equals(own)) {
-            throw PlatformException.forbidden("A data officer of " + own + " sees the references of " + own + " only");
+            throw Refusal.forbidden("A data officer of " + own + " sees the references of " + own + " only");
         }
         return detecting.myReferences(own);
     }
 
     private static void requireSupervisor(Caller caller) {
         if (!EntryAccess.seesAll(caller)) {
-            throw PlatformException.forbidden("Overlaps across departments are for the bureau, the platform operator and auditors");
+            throw Refusal.forbidden("Overlaps across departments are for the bureau, the platform operator and auditors");
         }
     }
 
     private static void requireGovernment(Caller caller) {
         if (GOVERNMENT.stream().noneMatch(caller::hasRole)) {
-            throw PlatformException.forbidden("Source designations are visible to government users");
+            throw Refusal.forbidden("Source designations are visible to government users");
         }
     }
 }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.spreadsheet;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.privacy.CsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +107,7 @@ final class CsvTable {
             i++;
         }
         if (quoted) {
-            throw PlatformException.invalidField("file", "record " + record + " has a quoted field that is never closed"
+            throw Refusal.invalidField("file", "record " + record + " has a quoted field that is never closed"
                     + " (it starts near: " + excerpt(text, recordStart) + ")");
         }
         if (fieldStarted || !field.isEmpty() || !cells.isEmpty()) {
@@ -128,11 +128,11 @@ final class CsvTable {
 
     static String decode(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw PlatformException.invalidField("file", "is UTF-16 ('Unicode text'); save it as 'CSV UTF-8（逗号分隔）(*.csv)'");
+            throw Refusal.invalidField("file", "is UTF-16 ('Unicode text'); save it as 'CSV UTF-8（逗号分隔）(*.csv)'");
         }
         for (byte b : bytes) {
             if (b == 0) {
-                throw PlatformException.invalidField("file", "is not a CSV text file (it contains NUL bytes)");
+                throw Refusal.invalidField("file", "is not a CSV text file (it contains NUL bytes)");
             }
         }
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
@@ -148,7 +148,7 @@ final class CsvTable {
                 return gbk.text();
             }
         }
-        throw PlatformException.invalidField("file", "is not UTF-8 text (invalid byte at offset " + utf8.errorOffset()
+        throw Refusal.invalidField("file", "is not UTF-8 text (invalid byte at offset " + utf8.errorOffset()
                 + "); in Excel use 另存为 → 'CSV UTF-8（逗号分隔）(*.csv)'");
     }
 

@@ -5,7 +5,7 @@ import cn.govdata.catalog.entry.Entries;
 import cn.govdata.catalog.entry.EntryAccess;
 import cn.govdata.catalog.entry.EntryContent;
 import cn.govdata.catalog.entry.EntryStatus;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import org.slf4j.Logger;
@@ -42,19 +42,19 @@ class ExportingEntries {
         String department = requested == null || requested.isBlank() ? null : requested.strip();
         if (EntryAccess.isBureau(caller)) {
             if (department == null) {
-                throw PlatformException.invalidField("department", "is required for the bureau");
+                throw Refusal.invalidField("department", "is required for the bureau");
             }
             if (!departments.exists(department)) {
-                throw PlatformException.notFound("Department", department);
+                throw Refusal.notFound("Department", department);
             }
             return department;
         }
         if (!caller.hasRole(Roles.DEPT_DATA_OFFICER) || caller.departmentCode().isEmpty()) {
-            throw PlatformException.forbidden("Only a department data officer or the bureau exports catalog entries");
+            throw Refusal.forbidden("Only a department data officer or the bureau exports catalog entries");
         }
         String own = caller.departmentCode().get();
         if (department != null && !department.equals(own)) {
-            throw PlatformException.forbidden("A data officer of " + own + " may not export the entries of " + department);
+            throw Refusal.forbidden("A data officer of " + own + " may not export the entries of " + department);
         }
         return own;
     }

@@ -10,7 +10,7 @@ import cn.govdata.catalog.entry.EntryRequest;
 import cn.govdata.catalog.entry.EntryRules;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.spreadsheet.EntryRows.ParsedRow;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import jakarta.validation.ConstraintViolation;
@@ -18,7 +18,6 @@ import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -115,7 +114,7 @@ class ImportingEntries {
     ImportResult importFile(Upload upload, boolean submit, String requestedImportId, Caller caller) {
         String department = requireOfficer(caller);
         if (requestedImportId != null && !IMPORT_ID.matcher(requestedImportId).matches()) {
-            throw PlatformException.invalidField("importId", "must be 1-100 letters, digits, '.', '_', ':' or '-'");
+            throw Refusal.invalidField("importId", "must be 1-100 letters, digits, '.', '_', ':' or '-'");
         }
         long t0 = System.nanoTime();
         List<ParsedRow> rows = parse(upload);
@@ -157,21 +156,21 @@ class ImportingEntries {
         String department;
         if (EntryAccess.isBureau(caller)) {
             if (requestedDepartment == null || requestedDepartment.isBlank()) {
-                throw PlatformException.invalidField("department", "is required for the bureau");
+                throw Refusal.invalidField("department", "is required for the bureau");
             }
             department = requestedDepartment.strip();
         } else {
             department = requireOfficer(caller);
         }
         ImportRecord r = imports.find(ImportRecord.key(department, importId))
-                .orElseThrow(() -> PlatformException.notFound("Import", importId));
+                .orElseThrow(() -> Refusal.notFound("Import", importId));
         return new ImportStatus(r.importId(), r.department(), r.state(), r.rows(), r.entryIds(), r.submit(), r.startedBy(),
                 r.startedAt(), r.updatedAt());
     }
 
     private String requireOfficer(Caller caller) {
         if (!caller.hasRole(Roles.DEPT_DATA_OFFICER) || caller.departmentCode().isEmpty()) {
-            throw PlatformException.forbidden("Only a department data officer imports catalog entries, for the own department");
+            throw Refusal.forbidden("Only a department data officer imports catalog entries, for the own department");
         }
         return caller.departmentCode().get();
     }
@@ -181,10 +180,10 @@ class ImportingEntries {
     private List<ParsedRow> parse(Upload upload) {
         byte[] bytes = upload.bytes();
         if (bytes == null || bytes.length == 0) {
-            throw PlatformException.invalidField("file", "is empty; upload the filled-in template");
+            throw Refusal.invalidField("file", "is empty; upload the filled-in template");
         }
         if (bytes.length > limits.maxFileSize().toBytes()) {
-            throw new PlatformException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "File too large",
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "File too large",
                     "The file has " + bytes.length + " bytes; at most " + limits.maxFileSizeText() + " are accepted, split it",
                     Map.of("errors", List.of(Map.of("field", "file", "message", "is larger than " + limits.maxFileSizeText())),
                             "maxFileSize", limits.maxFileSizeText()));
@@ -195,7 +194,7 @@ class ImportingEntries {
         boolean[] headerSeen = {false};
         RowVisitor visitor = (number, cells) -> {
             if (cells.size() > limits.maxColumns() && !blank(cells.subList(limits.maxColumns(), cells.size()))) {
-                throw new PlatformException(HttpStatus.BAD_REQUEST, "too-many-columns", "Too many columns",
+                throw new Refusal(Refusal.Kind.INVALID, "too-many-columns", "Too many columns",
                         "Row " + number + " has cells beyond column " + limits.maxColumns() + "; start from the template",
                         Map.of("errors", List.of(Map.of("field", "file", "message",
                                 "row " + number + " has more than " + limits.maxColumns() + " columns")),
@@ -210,7 +209,7 @@ class ImportingEntries {
                 return;
             }
             if (rows.size() >= limits.maxRows()) {
-                throw new PlatformException(HttpStatus.BAD_REQUEST, "too-many-rows", "Too many rows",
+                throw new Refusal(Refusal.Kind.INVALID, "too-many-rows", "Too many rows",
                         "The file has more than " + limits.maxRows() + " entries; split it into several files",
                         Map.of("errors", List.of(Map.of("field", "file", "message",
                                 "has more than " + limits.maxRows() + " rows")), "maxRows", limits.maxRows()));
@@ -228,10 +227,10 @@ class ImportingEntries {
             case CSV -> CsvTable.read(bytes, visitor);
         }
         if (!headerSeen[0]) {
-            throw PlatformException.invalidField("file", "has no header row; start from the template");
+            throw Refusal.invalidField("file", "has no header row; start from the template");
         }
         if (rows.isEmpty()) {
-            throw PlatformException.invalidField("file", "has the header but no entries");
+            throw Refusal.invalidField("file", "has the header but no entries");
         }
         return rows;
     }
@@ -277,7 +276,7 @@ class ImportingEntries {
         if (request.providerDepartment() != null && unreported(found, "providerDepartment")) {
             try {
                 EntryAccess.requireOfficerOf(caller, request.providerDepartment());
-            } catch (PlatformException e) {
+            } catch (Refusal e) {
                 found.add(new RowError("providerDepartment", e.getMessage()));
             }
         }
@@ -317,7 +316,7 @@ class ImportingEntries {
                 r.updateFrequency(), r.topic(), r.industry(), r.region(), r.grade(), r.priorityDomains()).toContent();
     }
 
-    private static PlatformException rejected(Map<Integer, List<RowError>> errors, int rowCount) {
+    private static Refusal rejected(Map<Integer, List<RowError>> errors, int rowCount) {
         List<Map<String, Object>> rows = new ArrayList<>();
         errors.forEach((row, list) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -328,11 +327,11 @@ class ImportingEntries {
         var first = errors.entrySet().iterator().next();
         String detail = errors.size() + " of " + rowCount + " rows have errors; nothing was stored. First: row "
                 + first.getKey() + ", " + first.getValue().get(0).field() + " " + first.getValue().get(0).message();
-        return new PlatformException(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected", detail,
+        return new Refusal(Refusal.Kind.INVALID, "import-rejected", "Import rejected", detail,
                 Map.of("rows", rows, "rowCount", rowCount));
     }
 
-    private static List<RowError> rowErrors(PlatformException e) {
+    private static List<RowError> rowErrors(Refusal e) {
         if (e.properties().get("errors") instanceof List<?> list && !list.isEmpty()) {
             return list.stream().filter(Map.class::isInstance).map(Map.class::cast)
                     .map(m -> new RowError(String.valueOf(m.get("field")), String.valueOf(m.get("message")))).toList();
@@ -359,12 +358,12 @@ class ImportingEntries {
             }
             ImportRecord r = existing.get();
             if (!r.contentHash().equals(hash)) {
-                throw new PlatformException(HttpStatus.CONFLICT, "import-id-reused", "Import id already used",
+                throw new Refusal(Refusal.Kind.CONFLICT, "import-id-reused", "Import id already used",
                         "importId '" + importId + "' was used by " + r.startedBy() + " at " + r.startedAt()
                                 + " for a different file; choose a new importId", Map.of("importId", importId));
             }
             if (r.state() == ImportRecord.State.COMPLETED) {
-                throw new PlatformException(HttpStatus.CONFLICT, "import-duplicate", "Already imported",
+                throw new Refusal(Refusal.Kind.CONFLICT, "import-duplicate", "Already imported",
                         "This file was already imported by " + r.startedBy() + " at " + r.startedAt() + " as import '"
                                 + importId + "' (" + r.entryIds().size() + " entries); to import the same content again, "
                                 + "pass a new importId", Map.of("importId", importId, "entryIds", r.entryIds(),
@@ -372,7 +371,7 @@ class ImportingEntries {
             }
             var taken = imports.takeOver(key, attempt, now, now.plus(limits.importLease()));
             if (taken.isEmpty()) {
-                throw new PlatformException(HttpStatus.CONFLICT, "import-in-progress", "Import in progress",
+                throw new Refusal(Refusal.Kind.CONFLICT, "import-in-progress", "Import in progress",
                         "Import '" + importId + "' is being processed by another request; retry after " + r.leaseUntil(),
                         Map.of("importId", importId, "retryAfter", String.valueOf(r.leaseUntil())));
             }
@@ -380,7 +379,7 @@ class ImportingEntries {
                     r.startedBy(), r.state(), r.entryIds().size());
             return new Run(taken.get(), attempt, true);
         }
-        throw PlatformException.conflict("import-in-progress", "Import '" + importId + "' is contended; retry");
+        throw Refusal.conflict("import-in-progress", "Import '" + importId + "' is contended; retry");
     }
 
     /** Drafts the rows (or the missing ones, when resuming), records the plan, then stores them in one insert. */
@@ -404,7 +403,7 @@ class ImportingEntries {
                 }
                 drafts.add(draft);
                 ids.add(draft.id());
-            } catch (PlatformException e) {
+            } catch (Refusal e) {
                 // Something changed since validation (a department was removed, the officer's role revoked).
                 errors.put(rows.get(i).row(), rowErrors(e));
             }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.spreadsheet;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -81,7 +81,7 @@ class Imports {
         var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("attempt").is(attempt)), update,
                 ImportRecord.class);
         if (result.getMatchedCount() == 0) {
-            throw PlatformException.conflict("import-taken-over", "Import " + key + " was taken over by a later retry"
+            throw Refusal.conflict("import-taken-over", "Import " + key + " was taken over by a later retry"
                     + " after this request held it too long; that retry finishes it");
         }
     }

@@ -4,7 +4,7 @@ import cn.govdata.catalog.entry.EntryContent;
 import cn.govdata.catalog.spreadsheet.ImportingEntries.ImportResult;
 import cn.govdata.catalog.spreadsheet.ImportingEntries.ImportStatus;
 import cn.govdata.catalog.spreadsheet.ImportingEntries.Upload;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +63,7 @@ class SpreadsheetController {
                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                             Caller caller) throws IOException {
         if (file == null) {
-            throw PlatformException.invalidField("file", "is required: upload the template as multipart field 'file'");
+            throw Refusal.invalidField("file", "is required: upload the template as multipart field 'file'");
         }
         String id = importId != null && !importId.isBlank() ? importId.strip()
                 : idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.strip() : null;

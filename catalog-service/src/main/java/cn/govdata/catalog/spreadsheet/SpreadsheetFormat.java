@@ -1,6 +1,6 @@
 package cn.govdata.catalog.spreadsheet;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.springframework.http.MediaType;
 
@@ -26,7 +26,7 @@ enum SpreadsheetFormat {
             return XLSX;
         }
         return Arrays.stream(values()).filter(f -> f.extension.equalsIgnoreCase(format.strip())).findFirst()
-                .orElseThrow(() -> PlatformException.invalidField("format", "must be xlsx or csv"));
+                .orElseThrow(() -> Refusal.invalidField("format", "must be xlsx or csv"));
     }
 
     /**
@@ -40,16 +40,16 @@ enum SpreadsheetFormat {
             return XLSX;
         }
         if (ReadableWorkbook.isOLE2Header(head)) {
-            throw PlatformException.invalidField("file", "is an Excel 97-2003 (.xls) workbook; save it as .xlsx (Excel 工作簿) or CSV UTF-8");
+            throw Refusal.invalidField("file", "is an Excel 97-2003 (.xls) workbook; save it as .xlsx (Excel 工作簿) or CSV UTF-8");
         }
         if (name.endsWith(".xlsx") || type.contains("spreadsheetml")) {
-            throw PlatformException.invalidField("file", "is named or declared xlsx but is not an xlsx workbook (not a zip file)");
+            throw Refusal.invalidField("file", "is named or declared xlsx but is not an xlsx workbook (not a zip file)");
         }
         if (name.endsWith(".csv") || name.endsWith(".txt") || type.startsWith("text/csv") || type.startsWith("text/plain")
                 || type.equals("application/vnd.ms-excel") || (name.isEmpty() && type.startsWith("application/octet-stream"))) {
             return CSV;
         }
-        throw PlatformException.invalidField("file", "must be an .xlsx workbook or a .csv file (got '"
+        throw Refusal.invalidField("file", "must be an .xlsx workbook or a .csv file (got '"
                 + (filename == null ? "" : filename) + "', " + (contentType == null ? "no content type" : contentType) + ")");
     }
 

@@ -1,7 +1,6 @@
 package cn.govdata.catalog.spreadsheet;
 
-import cn.govdata.platform.problem.PlatformException;
-import org.springframework.http.HttpStatus;
+import cn.govdata.domain.Refusal;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ final class TemplateHeader {
         return TemplateColumn.ALL.stream().map(TemplateColumn::header).toList();
     }
 
-    /** @throws PlatformException 400 {@code invalid-header} naming the first missing or unexpected column */
+    /** @throws Refusal 400 {@code invalid-header} naming the first missing or unexpected column */
     static void check(List<String> header) {
         int width = header.size();
         while (width > 0 && normalize(header.get(width - 1)).isEmpty()) {
@@ -67,15 +66,15 @@ final class TemplateHeader {
         return s.startsWith("*") ? s.substring(1).strip() : s;
     }
 
-    private static PlatformException missing(TemplateColumn expected, String letter, String detail) {
-        return new PlatformException(HttpStatus.BAD_REQUEST, "invalid-header", "The file does not follow the template",
+    private static Refusal missing(TemplateColumn expected, String letter, String detail) {
+        return new Refusal(Refusal.Kind.INVALID, "invalid-header", "The file does not follow the template",
                 "Missing column '" + expected.header() + "': " + detail,
                 Map.of("column", expected.header(), "position", letter, "problem", "missing"));
     }
 
-    private static PlatformException unexpected(String found, String letter, String why) {
+    private static Refusal unexpected(String found, String letter, String why) {
         String name = found == null ? "" : found.strip();
-        return new PlatformException(HttpStatus.BAD_REQUEST, "invalid-header", "The file does not follow the template",
+        return new Refusal(Refusal.Kind.INVALID, "invalid-header", "The file does not follow the template",
                 "Unexpected column '" + name + "' at " + letter + ": " + why,
                 Map.of("column", name, "position", letter, "problem", "unexpected"));
     }

@@ -1,10 +1,9 @@
 package cn.govdata.catalog.spreadsheet;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,10 +42,10 @@ final class XlsxLimits {
                 }
                 total += inflate(zip, entry, limits, limits.maxTotalSize().toBytes() - total);
             }
-        } catch (PlatformException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw PlatformException.invalidField("file", "is not a readable xlsx workbook (" + e.getClass().getSimpleName()
+            throw Refusal.invalidField("file", "is not a readable xlsx workbook (" + e.getClass().getSimpleName()
                     + "); open it in Excel and save it again as .xlsx");
         }
     }
@@ -94,8 +93,8 @@ final class XlsxLimits {
         return size;
     }
 
-    private static PlatformException refused(String message, String slug) {
-        return new PlatformException(HttpStatus.BAD_REQUEST, slug, "Workbook refused", "file: " + message,
+    private static Refusal refused(String message, String slug) {
+        return new Refusal(Refusal.Kind.INVALID, slug, "Workbook refused", "file: " + message,
                 Map.of("errors", List.of(Map.of("field", "file", "message", message))));
     }
 }

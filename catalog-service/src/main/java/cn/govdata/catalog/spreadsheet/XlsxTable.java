@@ -1,7 +1,7 @@
 package cn.govdata.catalog.spreadsheet;
 
 import cn.govdata.catalog.entry.EntryContent;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -49,11 +49,11 @@ final class XlsxTable {
             try (Stream<Row> rows = sheet.openStream()) {
                 rows.forEach(row -> visitor.row(row.getRowNum(), cells(row)));
             }
-        } catch (PlatformException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (IOException | ExcelReaderException | IllegalStateException e) {
             log.info("Unreadable xlsx upload: {}", e.toString());
-            throw PlatformException.invalidField("file", "is not a readable xlsx workbook (" + e.getClass().getSimpleName()
+            throw Refusal.invalidField("file", "is not a readable xlsx workbook (" + e.getClass().getSimpleName()
                     + "); open it in Excel and save it again as .xlsx");
         }
     }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.duty;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,7 +38,7 @@ class CatalogDutyTest {
     @Test
     void aFulfilledDutyIsFinal() {
         CatalogDuty done = open().fulfil(DUE.minusSeconds(60), "officer", null, List.of());
-        assertThatThrownBy(() -> done.fulfil(DUE, "officer", null, List.of())).isInstanceOf(PlatformException.class);
+        assertThatThrownBy(() -> done.fulfil(DUE, "officer", null, List.of())).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> done.markOverdue(DUE)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -2,7 +2,7 @@ package cn.govdata.catalog.entry;
 
 import cn.govdata.catalog.entry.EntryContent.DataItem;
 import cn.govdata.catalog.entry.EntryContent.ShareType;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.policy.EntryFiling;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,13 +82,13 @@ class FilingAndWithdrawalRulesTest {
         assertThat(filed.withdrawal().state()).isEqualTo(CatalogEntry.WithdrawalState.FILED);
         assertThat(filed.withdrawal().effectiveAt()).isEqualTo(effectiveAt);
         assertThatThrownBy(() -> filed.decideWithdrawal(true, "同意", "bureau", NOW.plusSeconds(180)))
-                .isInstanceOf(PlatformException.class);
+                .isInstanceOf(Refusal.class);
 
         CatalogEntry withdrawn = filed.withdrawalTakesEffect("prior-filing (SY 27)", effectiveAt);
         assertThat(withdrawn.status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(withdrawn.withdrawal().decidedBy()).isEqualTo("prior-filing (SY 27)");
         assertThat(withdrawn.history()).extracting(CatalogEntry.HistoryEntry::action).contains("withdrawal filed", "withdrawn");
-        assertThatThrownBy(() -> withdrawn.withdrawalTakesEffect("again", effectiveAt)).isInstanceOf(PlatformException.class);
+        assertThatThrownBy(() -> withdrawn.withdrawalTakesEffect("again", effectiveAt)).isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -104,7 +104,7 @@ class FilingAndWithdrawalRulesTest {
         CatalogEntry requested = published().requestWithdrawal("职能划转", "hrss-officer", NOW.plusSeconds(120));
         assertThat(requested.withdrawal().state()).isEqualTo(CatalogEntry.WithdrawalState.REQUESTED);
         assertThatThrownBy(() -> requested.withdrawalTakesEffect("prior-filing", NOW.plusSeconds(180)))
-                .isInstanceOf(PlatformException.class);
+                .isInstanceOf(Refusal.class);
         assertThat(requested.decideWithdrawal(true, "同意", "bureau", NOW.plusSeconds(180)).status()).isEqualTo(EntryStatus.WITHDRAWN);
     }
 

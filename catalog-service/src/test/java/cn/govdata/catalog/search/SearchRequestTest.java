@@ -1,6 +1,6 @@
 package cn.govdata.catalog.search;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static cn.govdata.catalog.search.SearchIndexTest.params;
@@ -11,8 +11,8 @@ class SearchRequestTest {
 
     static void rejects(String query, String field) {
         assertThatThrownBy(() -> SearchRequest.parse(params(query)))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(400);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
                     assertThat(e.getMessage()).startsWith(field + ":");
                 });
     }

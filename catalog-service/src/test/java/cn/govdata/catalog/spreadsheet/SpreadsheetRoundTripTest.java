@@ -5,7 +5,7 @@ import cn.govdata.catalog.entry.EntryContent.DataItem;
 import cn.govdata.catalog.entry.EntryContent.DataType;
 import cn.govdata.catalog.entry.EntryRequest;
 import cn.govdata.catalog.entry.EntryRules;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.dhatim.fastexcel.Workbook;
@@ -128,7 +128,7 @@ class SpreadsheetRoundTripTest {
     @Test
     void anUnclosedQuoteIsAFileErrorNamingTheRecord() {
         assertThatThrownBy(() -> CsvTable.parse("a,b\n\"open,c\n", (n, cells) -> { }))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                .isInstanceOfSatisfying(Refusal.class, e -> {
                     assertThat(e.getMessage()).contains("file").contains("record 2");
                     assertThat(fieldOf(e)).isEqualTo("file");
                 });
@@ -145,7 +145,7 @@ class SpreadsheetRoundTripTest {
     void aCsvInAnotherEncodingIsRejectedNamingTheFileAndTheRemedy() {
         byte[] latin1 = "name,summary\r\nCaf\u00e9,r\u00e9sum\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> CsvTable.read(latin1, (n, cells) -> { }))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                .isInstanceOfSatisfying(Refusal.class, e -> {
                     assertThat(fieldOf(e)).isEqualTo("file");
                     assertThat(e.getMessage()).contains("not UTF-8").contains("CSV UTF-8");
                 });
@@ -153,7 +153,7 @@ class SpreadsheetRoundTripTest {
         byte[] withBom = new byte[utf16.length];
         System.arraycopy(utf16, 0, withBom, 0, utf16.length);
         assertThatThrownBy(() -> CsvTable.read(withBom, (n, cells) -> { }))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getMessage()).contains("UTF-16"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).contains("UTF-16"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class SpreadsheetRoundTripTest {
         }
         for (byte[] bytes : List.of(truncated, zip.toByteArray())) {
             assertThatThrownBy(() -> XlsxTable.read(new ByteArrayInputStream(bytes), (n, cells) -> { }))
-                    .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(fieldOf(e)).isEqualTo("file"));
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(fieldOf(e)).isEqualTo("file"));
         }
     }
 
@@ -257,7 +257,7 @@ class SpreadsheetRoundTripTest {
 
         List<String> withoutSummary = new ArrayList<>(good);
         withoutSummary.remove(1);
-        assertThatThrownBy(() -> TemplateHeader.check(withoutSummary)).isInstanceOfSatisfying(PlatformException.class, e -> {
+        assertThatThrownBy(() -> TemplateHeader.check(withoutSummary)).isInstanceOfSatisfying(Refusal.class, e -> {
             assertThat(e.slug()).isEqualTo("invalid-header");
             assertThat(e.properties()).containsEntry("column", "摘要 summary").containsEntry("problem", "missing")
                     .containsEntry("position", "B");
@@ -265,18 +265,18 @@ class SpreadsheetRoundTripTest {
 
         List<String> extra = new ArrayList<>(good);
         extra.add(3, "备注 remarks");
-        assertThatThrownBy(() -> TemplateHeader.check(extra)).isInstanceOfSatisfying(PlatformException.class, e ->
+        assertThatThrownBy(() -> TemplateHeader.check(extra)).isInstanceOfSatisfying(Refusal.class, e ->
                 assertThat(e.properties()).containsEntry("column", "备注 remarks").containsEntry("problem", "unexpected"));
 
         // The last column (priority domains) is optional; the one before it is not.
         List<String> truncated = good.subList(0, good.size() - 2);
-        assertThatThrownBy(() -> TemplateHeader.check(truncated)).isInstanceOfSatisfying(PlatformException.class, e ->
+        assertThatThrownBy(() -> TemplateHeader.check(truncated)).isInstanceOfSatisfying(Refusal.class, e ->
                 assertThat(e.properties()).containsEntry("column", "分级 grade").containsEntry("problem", "missing"));
 
         List<String> trailing = new ArrayList<>(good);
         trailing.add("");
         trailing.add("备注");
-        assertThatThrownBy(() -> TemplateHeader.check(trailing)).isInstanceOfSatisfying(PlatformException.class, e ->
+        assertThatThrownBy(() -> TemplateHeader.check(trailing)).isInstanceOfSatisfying(Refusal.class, e ->
                 assertThat(e.properties()).containsEntry("column", "备注").containsEntry("problem", "unexpected"));
     }
 
@@ -361,7 +361,7 @@ class SpreadsheetRoundTripTest {
     }
 
     @SuppressWarnings("unchecked")
-    static String fieldOf(PlatformException e) {
+    static String fieldOf(Refusal e) {
         var errors = (List<Map<String, String>>) e.properties().get("errors");
         return errors.get(0).get("field");
     }

@@ -1,6 +1,6 @@
 package cn.govdata.sharing.application;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
@@ -219,7 +219,7 @@ class ApplicationController {
             return new Criteria().orOperator(Criteria.where("region").is(county.get()),
                     Criteria.where("filedWith").is(county.get()));
         }
-        throw PlatformException.forbidden("Applications are listed for department users (their own), the bureau, operators, "
+        throw Refusal.forbidden("Applications are listed for department users (their own), the bureau, operators, "
                 + "auditors and county sub-platforms (their region)");
     }
 }

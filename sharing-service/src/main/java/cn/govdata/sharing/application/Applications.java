@@ -2,7 +2,7 @@ package cn.govdata.sharing.application;
 
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.outbox.VersionedWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +55,7 @@ class Applications {
     }
 
     ShareApplication get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Application", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Application", id));
     }
 
     void insert(ShareApplication application, List<OutboxMessage> events) {
@@ -65,11 +65,11 @@ class Applications {
     /**
      * Writes the changed application with its events if nobody changed it since it was read.
      *
-     * @throws PlatformException 409 when a concurrent change won
+     * @throws Refusal 409 when a concurrent change won
      */
     ShareApplication update(ShareApplication changed, List<OutboxMessage> events) {
         if (!tryUpdate(changed, events)) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "Application " + changed.id() + " was changed by someone else meanwhile; reload it and try again");
         }
         return get(changed.id());

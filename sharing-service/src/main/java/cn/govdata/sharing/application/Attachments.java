@@ -1,6 +1,6 @@
 package cn.govdata.sharing.application;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.sharing.grant.SharingAccess;
@@ -66,18 +66,18 @@ class Attachments {
                 + application.consumerDepartment() + " attaches documents to application " + applicationId);
         if (application.state() != ShareApplication.State.FORMALITY_CHECK
                 && application.state() != ShareApplication.State.AWAITING_DECISION) {
-            throw PlatformException.conflict("wrong-state", "Application " + applicationId + " is " + application.state()
+            throw Refusal.conflict("wrong-state", "Application " + applicationId + " is " + application.state()
                     + "; documents are attached while it is checked or awaits its decision");
         }
         if (application.attachments().size() >= properties.maxAttachments()) {
-            throw PlatformException.conflict("too-many-attachments", "Application " + applicationId + " has "
+            throw Refusal.conflict("too-many-attachments", "Application " + applicationId + " has "
                     + properties.maxAttachments() + " attachments already");
         }
         if (file == null || file.isEmpty()) {
-            throw PlatformException.invalidField("file", "is missing or empty; send the stamped scan as multipart part 'file'");
+            throw Refusal.invalidField("file", "is missing or empty; send the stamped scan as multipart part 'file'");
         }
         if (file.getSize() > properties.maxAttachmentSize().toBytes()) {
-            throw PlatformException.invalidField("file", "is " + file.getSize() + " bytes; at most "
+            throw Refusal.invalidField("file", "is " + file.getSize() + " bytes; at most "
                     + properties.maxAttachmentSize().toMegabytes() + " MB");
         }
         String contentType = detect(file);
@@ -101,7 +101,7 @@ class Attachments {
         application.attach(attachment);
         if (!applications.tryUpdate(application, List.of())) {
             bucket().delete(stored);
-            throw PlatformException.conflict("concurrent-change", "Application " + applicationId
+            throw Refusal.conflict("concurrent-change", "Application " + applicationId
                     + " was changed meanwhile; upload the document again");
         }
         log.info("Application {}: {} ({} bytes, sha256 {}) attached by {}", applicationId, filename, file.getSize(), sha256,
@@ -119,7 +119,7 @@ class Attachments {
                 "Attachments are for the reviewers (the bureau, the providing department's approvers and data officers) "
                         + "and the applying department");
         var attachment = application.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
-                .orElseThrow(() -> PlatformException.notFound("Attachment", attachmentId));
+                .orElseThrow(() -> Refusal.notFound("Attachment", attachmentId));
         return new Download(attachment, bucket().openDownloadStream(new ObjectId(attachment.id())));
     }
 
@@ -142,7 +142,7 @@ class Attachments {
                 && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
             return "image/png";
         }
-        throw PlatformException.invalidField("file", "must be a PDF, JPEG or PNG scan");
+        throw Refusal.invalidField("file", "must be a PDF, JPEG or PNG scan");
     }
 
     private static String filename(String original, String contentType) {

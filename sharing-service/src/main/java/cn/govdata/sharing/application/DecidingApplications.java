@@ -1,7 +1,7 @@
 package cn.govdata.sharing.application;
 
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.DisputeFinalStep;
@@ -64,10 +64,10 @@ class DecidingApplications {
         requireState(application, ShareApplication.State.FORMALITY_CHECK, "a formality check");
         List<String> why = reasons == null ? List.of() : reasons;
         if (!passed && why.isEmpty()) {
-            throw PlatformException.invalidField("reasons", "say why the application is not accepted (NT 21: 不予受理的，应当说明理由)");
+            throw Refusal.invalidField("reasons", "say why the application is not accepted (NT 21: 不予受理的，应当说明理由)");
         }
         if (passed && application.attachments().isEmpty()) {
-            throw PlatformException.conflict("stamped-scan-missing", "Application " + id + " has no stamped scan attached; "
+            throw Refusal.conflict("stamped-scan-missing", "Application " + id + " has no stamped scan attached; "
                     + "NT 20 requires one (POST /api/sharing/applications/" + id + "/attachments)");
         }
         Instant now = now();
@@ -92,7 +92,7 @@ class DecidingApplications {
         requireState(application, ShareApplication.State.AWAITING_DECISION, "a decision");
         ShareDecider decider = decider(application);
         if (decider == ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
-            throw PlatformException.conflict("bureau-decides", "在本辖区，有条件共享申请由数据管理机构会同数据生产单位会商后决定（"
+            throw Refusal.conflict("bureau-decides", "在本辖区，有条件共享申请由数据管理机构会同数据生产单位会商后决定（"
                     + deciderCitation() + "）：application " + id + " is decided by the bureau "
                     + "after consulting the provider; give the provider's opinion at POST /api/sharing/applications/" + id
                     + "/provider-opinion");
@@ -119,10 +119,10 @@ class DecidingApplications {
         List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
         if (!request.approve()) {
             if (reasons.isEmpty()) {
-                throw PlatformException.invalidField("reasons", "a refusal states its reasons (NT 22: 不予授权的，应说明具体理由)");
+                throw Refusal.invalidField("reasons", "a refusal states its reasons (NT 22: 不予授权的，应说明具体理由)");
             }
             if (properties.refusalNeedsLegalBasis() && (request.legalBasis() == null || request.legalBasis().isBlank())) {
-                throw PlatformException.invalidField("legalBasis", "a refusal names the law, regulation or rule it rests on "
+                throw Refusal.invalidField("legalBasis", "a refusal names the law, regulation or rule it rests on "
                         + "(SY 25, QY 24: 应当提供法律、法规、规章依据)");
             }
             return new ShareApplication.Decision(false, List.of(), List.of(), null, reasons,
@@ -137,7 +137,7 @@ class DecidingApplications {
         // A renewal keeps the items as decided before; it is not a new decision on clear delivery.
         if (!clearPersonal.isEmpty() && application.type() != ShareApplication.Type.RENEWAL) {
             if (request.legalBasis() == null || request.legalBasis().isBlank()) {
-                throw PlatformException.invalidField("legalBasis", "delivering " + String.join(", ", clearPersonal)
+                throw Refusal.invalidField("legalBasis", "delivering " + String.join(", ", clearPersonal)
                         + " in clear is personal information: name the law or statutory duty the decision rests on "
                         + "(个人信息保护法 第三十四条), or leave them masked");
             }
@@ -184,7 +184,7 @@ class DecidingApplications {
         if (lapsed) {
             decisionMissed(application.id());
         }
-        throw PlatformException.conflict("consent-deemed", "提供部门逾期未答复，视为同意共享（" + deadlines.silenceCitation()
+        throw Refusal.conflict("consent-deemed", "提供部门逾期未答复，视为同意共享（" + deadlines.silenceCitation()
                 + "）: consent was deemed at " + dueAt + ", when the decision period of application " + application.id()
                 + " ended; a decision given after that is not accepted and the grant issued by silence stands");
     }
@@ -200,7 +200,7 @@ class DecidingApplications {
                         + " gives its opinion on application " + id);
         ShareDecider decider = decider(application);
         if (decider != ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
-            throw PlatformException.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
+            throw Refusal.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
                     + "）: there is no consultation step; decide at POST /api/sharing/applications/" + id + "/decision");
         }
         requireState(application, ShareApplication.State.AWAITING_DECISION, "the provider's opinion");
@@ -222,7 +222,7 @@ class DecidingApplications {
         SharingAccess.requireBureau(caller, "decides conditional share applications after consulting the provider (QZ 5.4)");
         ShareApplication application = applications.get(id);
         if (decider(application) != ShareDecider.BUREAU_AFTER_CONSULTING_PROVIDER) {
-            throw PlatformException.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
+            throw Refusal.conflict("provider-decides", "本辖区由提供部门答复（" + deciderCitation()
                     + "）: the bureau does not decide application " + id);
         }
         requireState(application, ShareApplication.State.AWAITING_BUREAU, "the bureau's decision (after the provider's opinion, QZ 5.4)");
@@ -232,7 +232,7 @@ class DecidingApplications {
         List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
         if (!request.approve()) {
             if (reasons.isEmpty()) {
-                throw PlatformException.invalidField("reasons", "a refusal states its reasons (不予共享的，应当说明理由)");
+                throw Refusal.invalidField("reasons", "a refusal states its reasons (不予共享的，应当说明理由)");
             }
             return takeEffect(application, new ShareApplication.Decision(false, List.of(), List.of(), null, reasons,
                     blankToNull(request.legalBasis()), by, now, null, null, null), now);
@@ -247,7 +247,7 @@ class DecidingApplications {
         if (!clearPersonal.isEmpty() && application.type() != ShareApplication.Type.RENEWAL) {
             List<String> agreed = opinion.approve() ? opinion.unmaskedItems() : List.of();
             if (!agreed.containsAll(clearPersonal)) {
-                throw PlatformException.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: "
+                throw Refusal.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: "
                         + "in clear only where the provider's opinion agreed to it with a legal basis; decide them masked");
             }
             approval = withLegalBasis(approval, opinion.legalBasis());
@@ -263,7 +263,7 @@ class DecidingApplications {
         SharingAccess.requireBureau(caller, "confirms the provider's answer before it is returned (NJ 22)");
         ShareApplication application = applications.get(id);
         if (decider(application) != ShareDecider.PROVIDER_CONFIRMED_BY_BUREAU) {
-            throw PlatformException.conflict("no-confirmation", "本辖区提供部门的答复无需数据主管部门确定（"
+            throw Refusal.conflict("no-confirmation", "本辖区提供部门的答复无需数据主管部门确定（"
                     + deciderCitation() + "）: nothing to confirm on application " + id);
         }
         requireState(application, ShareApplication.State.AWAITING_BUREAU, "the bureau's confirmation (NJ 22)");
@@ -271,7 +271,7 @@ class DecidingApplications {
         List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
         if (!request.confirm()) {
             if (reasons.isEmpty()) {
-                throw PlatformException.invalidField("reasons", "say why the answer goes back to the provider");
+                throw Refusal.invalidField("reasons", "say why the answer goes back to the provider");
             }
             // Back with the provider within the same period: NJ 22 sets one period for the answer and its confirmation.
             application.sentBack(reasons, caller.actor(), now);
@@ -319,7 +319,7 @@ class DecidingApplications {
                 + " reports its share implemented");
         requireState(application, ShareApplication.State.APPROVED, "reporting implementation");
         if (application.implementationDueAt() == null || application.implementedAt() != null) {
-            throw PlatformException.conflict("no-implementation-pending", "Application " + id + " has no implementation pending");
+            throw Refusal.conflict("no-implementation-pending", "Application " + id + " has no implementation pending");
         }
         application.implemented(caller.actor(), now());
         deadlines.completed(ApplicationDeadlines.IMPLEMENTATION, id);
@@ -337,7 +337,7 @@ class DecidingApplications {
         boolean overdue = application.state() == ShareApplication.State.AWAITING_DECISION
                 && application.decisionPeriod() != null && !now.isBefore(application.decisionPeriod().dueAt());
         if (!refused && !overdue) {
-            throw PlatformException.conflict("not-escalable", "Application " + id + " is " + application.state()
+            throw Refusal.conflict("not-escalable", "Application " + id + " is " + application.state()
                     + "; only a refused application, or one whose decision is overdue, can be escalated");
         }
         application.escalate(reasons.strip(), caller.actor(), now);
@@ -352,7 +352,7 @@ class DecidingApplications {
         Instant now = now();
         if (request.outcome() == ApplicationRequests.CoordinationOutcome.GRANT
                 && application.type() == ShareApplication.Type.CLEAR_ITEMS) {
-            throw PlatformException.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
+            throw Refusal.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
                     + "in clear; only an approver of the providing department " + application.providerDepartment()
                     + " decides that, with a legal basis. The masked grant stands; coordinate with UPHOLD_REFUSAL or ask the provider to decide");
         }
@@ -366,7 +366,7 @@ class DecidingApplications {
         List<String> clearPersonal = SubmittingApplications.personal(grant.unmaskedItems(),
                 resources.available(application.resourceId()));
         if (!clearPersonal.isEmpty()) {
-            throw PlatformException.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: only an "
+            throw Refusal.invalidField("unmaskedItems", String.join(", ", clearPersonal) + " are personal: only an "
                     + "approver of the providing department decides on delivering them in clear; coordinate them masked");
         }
         application.coordinated("GRANT", request.reasons(), caller.actor(), now, grant);
@@ -387,7 +387,7 @@ class DecidingApplications {
         DisputeFinalStep ladder = profile.shareDisputeFinalStep().value();
         String citation = disputeCitation();
         if (ladder == DisputeFinalStep.BUREAU_COORDINATION) {
-            throw PlatformException.conflict("coordination-is-final", "本辖区共享争议由数据主管部门协调解决，协调为最终环节（"
+            throw Refusal.conflict("coordination-is-final", "本辖区共享争议由数据主管部门协调解决，协调为最终环节（"
                     + citation + "）: application " + id + " cannot be referred on; settle it with POST /api/sharing/applications/"
                     + id + "/coordination");
         }
@@ -400,13 +400,13 @@ class DecidingApplications {
                 && earlier.size() == 1) {
             next = ApplicationRequests.ReferralStep.GOVERNMENT;
         } else {
-            throw PlatformException.conflict("wrong-state", "Application " + id + " is " + application.state()
+            throw Refusal.conflict("wrong-state", "Application " + id + " is " + application.state()
                     + (application.state() == ShareApplication.State.REFERRED ? " to " + earlier.get(earlier.size() - 1).step()
                     + ", the last step (" + citation + "); record its decision at /final-decision"
                     : "; only an escalated dispute the bureau could not settle is referred"));
         }
         if (request.to() != null && request.to() != next) {
-            throw PlatformException.invalidField("to", "the next step here is " + next + " (" + citation + ": "
+            throw Refusal.invalidField("to", "the next step here is " + next + " (" + citation + ": "
                     + ladder.key() + ")");
         }
         application.refer(new ShareApplication.Referral(next.name(), request.reasons().strip(), caller.actor(), now()));
@@ -424,7 +424,7 @@ class DecidingApplications {
         requireState(application, ShareApplication.State.REFERRED, "recording the final decision");
         Instant now = now();
         if (request.decidedOn().isAfter(LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")))) {
-            throw PlatformException.invalidField("decidedOn", "a decision is recorded once taken; " + request.decidedOn()
+            throw Refusal.invalidField("decidedOn", "a decision is recorded once taken; " + request.decidedOn()
                     + " lies in the future");
         }
         String citation = disputeCitation();
@@ -434,7 +434,7 @@ class DecidingApplications {
         ShareApplication.Decision grant = null;
         if (request.outcome() == ApplicationRequests.CoordinationOutcome.GRANT) {
             if (application.type() == ShareApplication.Type.CLEAR_ITEMS) {
-                throw PlatformException.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
+                throw Refusal.conflict("clear-items-provider-only", "Application " + id + " asks for personal items "
                         + "in clear; only an approver of the providing department decides that, with a legal basis");
             }
             SharedResource resource = resources.available(application.resourceId());
@@ -528,7 +528,7 @@ class DecidingApplications {
 
     private void cancel(ShareApplication application, String why, Instant now) {
         if (!tryCancel(application, why, now)) {
-            throw PlatformException.conflict("concurrent-change", "Application " + application.id() + " changed meanwhile");
+            throw Refusal.conflict("concurrent-change", "Application " + application.id() + " changed meanwhile");
         }
     }
 
@@ -551,11 +551,11 @@ class DecidingApplications {
         List<String> granted = items == null ? application.items()
                 : SubmittingApplications.checkedItems("items", items, resource, application.items());
         if (granted.isEmpty()) {
-            throw PlatformException.invalidField("items", "approve at least one item, or refuse");
+            throw Refusal.invalidField("items", "approve at least one item, or refuse");
         }
         for (int i = 0; i < granted.size(); i++) {
             if (!resource.hasItem(granted.get(i))) {
-                throw PlatformException.invalidField("items[" + i + "]", "'" + granted.get(i)
+                throw Refusal.invalidField("items[" + i + "]", "'" + granted.get(i)
                         + "' is no longer a data item of resource " + resource.id());
             }
         }
@@ -564,19 +564,19 @@ class DecidingApplications {
                 application.unmaskedItems().stream().filter(granted::contains).toList());
         Instant until = validTo == null ? application.validTo() : validTo.truncatedTo(ChronoUnit.MILLIS);
         if (until.isAfter(application.validTo())) {
-            throw PlatformException.invalidField("validTo", "must not be later than the requested " + application.validTo());
+            throw Refusal.invalidField("validTo", "must not be later than the requested " + application.validTo());
         }
         if (!until.isAfter(now)) {
-            throw PlatformException.invalidField("validTo", "must lie in the future");
+            throw Refusal.invalidField("validTo", "must lie in the future");
         }
         if (application.type() == ShareApplication.Type.RENEWAL) {
             if (!renewable(application, now)) {
-                throw PlatformException.conflict("grant-ended", "Grant " + application.renewsGrantId()
+                throw Refusal.conflict("grant-ended", "Grant " + application.renewsGrantId()
                         + " ended before this renewal was decided; the consumer must apply again (NT 26)");
             }
             Grant grant = grants.get(application.renewsGrantId());
             if (!until.isAfter(grant.validTo())) {
-                throw PlatformException.invalidField("validTo", "a renewal extends the grant beyond its current validTo "
+                throw Refusal.invalidField("validTo", "a renewal extends the grant beyond its current validTo "
                         + grant.validTo());
             }
             // A renewal extends validity; the granted items stay as they are.
@@ -585,11 +585,11 @@ class DecidingApplications {
         }
         if (application.type() == ShareApplication.Type.CLEAR_ITEMS) {
             Grant grant = grants.find(application.renewsGrantId()).filter(g -> g.state().isCurrent() && g.validTo().isAfter(now))
-                    .orElseThrow(() -> PlatformException.conflict("grant-ended", "Grant " + application.renewsGrantId()
+                    .orElseThrow(() -> Refusal.conflict("grant-ended", "Grant " + application.renewsGrantId()
                             + " has ended; there is nothing to deliver in clear"));
             clear = (unmaskedItems == null ? application.unmaskedItems() : clear).stream().filter(grant.items()::contains).toList();
             if (clear.isEmpty()) {
-                throw PlatformException.invalidField("unmaskedItems", "approve at least one of "
+                throw Refusal.invalidField("unmaskedItems", "approve at least one of "
                         + String.join(", ", application.unmaskedItems()) + " in clear, or refuse");
             }
             granted = grant.items();
@@ -609,7 +609,7 @@ class DecidingApplications {
 
     private static void requireState(ShareApplication application, ShareApplication.State expected, String what) {
         if (application.state() != expected) {
-            throw PlatformException.conflict("wrong-state", "Application " + application.id() + " is "
+            throw Refusal.conflict("wrong-state", "Application " + application.id() + " is "
                     + application.state() + "; " + what + " needs it " + expected);
         }
     }

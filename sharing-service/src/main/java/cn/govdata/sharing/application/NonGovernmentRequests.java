@@ -3,7 +3,7 @@ package cn.govdata.sharing.application;
 import cn.govdata.platform.deadline.DeadlineRegistry;
 import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.JurisdictionProfile;
@@ -114,7 +114,7 @@ class NonGovernmentRequests {
     ResponseEntity<NonGovernmentRequest> file(@Valid @RequestBody File request, Caller caller) {
         SharingAccess.requireBureau(caller, "registers requests of units other than government departments (NJ 22)");
         if (!profile.nonGovernmentShareRequests().value()) {
-            throw PlatformException.conflict("non-government-requests-not-admitted", "本辖区政务数据共享仅在政务部门之间进行；"
+            throw Refusal.conflict("non-government-requests-not-admitted", "本辖区政务数据共享仅在政务部门之间进行；"
                     + "requests of units other than government departments are not admitted under this profile "
                     + "(non-government-share-requests, NJ 22 ¶3 only)");
         }
@@ -145,7 +145,7 @@ class NonGovernmentRequests {
         Criteria criteria = new Criteria();
         if (!SharingAccess.seesAll(caller)) {
             Optional<String> own = SharingAccess.department(caller);
-            criteria = Criteria.where("providerDepartment").is(own.orElseThrow(() -> PlatformException.forbidden(
+            criteria = Criteria.where("providerDepartment").is(own.orElseThrow(() -> Refusal.forbidden(
                     "Non-government requests are listed for the bureau, operators, auditors and the providing departments")));
         }
         if (state != null) {
@@ -191,12 +191,12 @@ class NonGovernmentRequests {
         SharingAccess.requireBureau(caller, "records the city government's decision on a non-government request (NJ 22)");
         NonGovernmentRequest request = load(id);
         if (request.state() != NonGovernmentRequest.State.AWAITING_CITY_GOVERNMENT) {
-            throw PlatformException.conflict("wrong-state", "Request " + id + " is " + request.state() + "; the city government "
+            throw Refusal.conflict("wrong-state", "Request " + id + " is " + request.state() + "; the city government "
                     + "decides once the provider and the bureau have given their opinions (NJ 22: 提出意见并报市人民政府确定)");
         }
         Instant now = now();
         if (body.decidedOn().isAfter(LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")))) {
-            throw PlatformException.invalidField("decidedOn", "a decision is recorded once taken; " + body.decidedOn()
+            throw Refusal.invalidField("decidedOn", "a decision is recorded once taken; " + body.decidedOn()
                     + " lies in the future");
         }
         NonGovernmentRequest decided = save(request, request.confirmedByCityGovernment(new NonGovernmentRequest.CityGovernmentDecision(
@@ -208,14 +208,14 @@ class NonGovernmentRequests {
 
     private static void requireOpinionsOpen(NonGovernmentRequest request, NonGovernmentRequest.Opinion given, String who) {
         if (request.state() != NonGovernmentRequest.State.AWAITING_OPINIONS || given != null) {
-            throw PlatformException.conflict("opinion-given", "Request " + request.id() + " is " + request.state() + "; "
+            throw Refusal.conflict("opinion-given", "Request " + request.id() + " is " + request.state() + "; "
                     + who + " has given its opinion already or the opinions are closed");
         }
     }
 
     private NonGovernmentRequest load(String id) {
         return Optional.ofNullable(mongo.findById(id, NonGovernmentRequest.class, COLLECTION))
-                .orElseThrow(() -> PlatformException.notFound("Non-government request", id));
+                .orElseThrow(() -> Refusal.notFound("Non-government request", id));
     }
 
     private NonGovernmentRequest save(NonGovernmentRequest read, NonGovernmentRequest changed) {
@@ -227,7 +227,7 @@ class NonGovernmentRequests {
         var replaced = mongo.findAndReplace(Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version())),
                 next, COLLECTION);
         if (replaced == null) {
-            throw PlatformException.conflict("concurrent-change", "Request " + read.id() + " was changed meanwhile; reload it");
+            throw Refusal.conflict("concurrent-change", "Request " + read.id() + " was changed meanwhile; reload it");
         }
         return next;
     }

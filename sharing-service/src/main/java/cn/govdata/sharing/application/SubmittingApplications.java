@@ -2,7 +2,7 @@ package cn.govdata.sharing.application;
 
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.policy.JurisdictionProfile;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.sharing.grant.Grant;
@@ -67,11 +67,11 @@ class SubmittingApplications {
         String consumer = applicant(caller);
         SharedResource resource = resources.available(request.resourceId());
         if (resource.availability() == SharedResource.Availability.WITHDRAWAL_PENDING) {
-            throw PlatformException.conflict("resource-withdrawal-pending", "Resource " + resource.id()
+            throw Refusal.conflict("resource-withdrawal-pending", "Resource " + resource.id()
                     + " is about to be withdrawn from the catalog; it takes no new applications");
         }
         if (resource.providerDepartment().equals(consumer)) {
-            throw PlatformException.invalidField("resourceId", "is a resource of your own department " + consumer
+            throw Refusal.invalidField("resourceId", "is a resource of your own department " + consumer
                     + "; a department does not apply for its own data");
         }
         Grant.Kind kind = kind(request.kind(), resource);
@@ -79,7 +79,7 @@ class SubmittingApplications {
         List<String> unmasked = checkedItems("unmaskedItems", request.unmaskedItems() == null ? List.of() : request.unmaskedItems(),
                 resource, items);
         if (kind == Grant.Kind.VERIFICATION && !unmasked.isEmpty()) {
-            throw PlatformException.invalidField("unmaskedItems", "a VERIFICATION grant answers match or no match and returns "
+            throw Refusal.invalidField("unmaskedItems", "a VERIFICATION grant answers match or no match and returns "
                     + "no values (可用不可见); leave unmaskedItems empty");
         }
         String method = method(request.method(), kind, resource);
@@ -106,22 +106,22 @@ class SubmittingApplications {
                 "Only the consumer department " + grant.consumerDepartment() + " (dept-consumer or dept-data-officer) renews its grant");
         Instant now = now();
         if (grant.state() == Grant.State.EXPIRED || (grant.state().isCurrent() && !grant.validTo().isAfter(now))) {
-            throw PlatformException.conflict("grant-expired", "Grant " + grantId + " expired at " + grant.validTo()
+            throw Refusal.conflict("grant-expired", "Grant " + grantId + " expired at " + grant.validTo()
                     + "; a renewal must be applied for before expiry, so apply again (NT 26: 期满后需重新申请)");
         }
         if (grant.state() == Grant.State.REVOKED) {
-            throw PlatformException.conflict("grant-revoked", "Grant " + grantId + " was revoked; apply again");
+            throw Refusal.conflict("grant-revoked", "Grant " + grantId + " was revoked; apply again");
         }
         if (grant.state() == Grant.State.SUSPENDED) {
-            throw PlatformException.conflict("grant-suspended", "Grant " + grantId + " is suspended by the bureau; "
+            throw Refusal.conflict("grant-suspended", "Grant " + grantId + " is suspended by the bureau; "
                     + "it cannot be renewed until the suspension is lifted");
         }
         if (!requestedValidTo.isAfter(grant.validTo())) {
-            throw PlatformException.invalidField("validTo", "must be after the grant's current validTo " + grant.validTo());
+            throw Refusal.invalidField("validTo", "must be after the grant's current validTo " + grant.validTo());
         }
         Instant validTo = validTo(requestedValidTo, now);
         if (applications.openRenewalsOf(grantId).stream().anyMatch(a -> a.type() == ShareApplication.Type.RENEWAL)) {
-            throw PlatformException.conflict("renewal-pending", "A renewal of grant " + grantId + " is awaiting its decision");
+            throw Refusal.conflict("renewal-pending", "A renewal of grant " + grantId + " is awaiting its decision");
         }
         SharedResource resource = resources.available(grant.resourceId());
         var submission = new ShareApplication.Submission(resource.id(), resource.name(), resource.shareType(),
@@ -211,16 +211,16 @@ class SubmittingApplications {
 
     private static String applicant(Caller caller) {
         if (!caller.hasRole(Roles.DEPT_CONSUMER) && !caller.hasRole(Roles.DEPT_DATA_OFFICER)) {
-            throw PlatformException.forbidden("Applications are made by a department's dept-consumer or dept-data-officer");
+            throw Refusal.forbidden("Applications are made by a department's dept-consumer or dept-data-officer");
         }
         return caller.departmentCode().orElseThrow(() ->
-                PlatformException.forbidden("The token names no department; applications are made for a department"));
+                Refusal.forbidden("The token names no department; applications are made for a department"));
     }
 
     private static Grant.Kind kind(Grant.Kind requested, SharedResource resource) {
         if (resource.isNotShared()) {
             if (requested != Grant.Kind.VERIFICATION) {
-                throw PlatformException.invalidField("kind", "resource " + resource.id() + " is not shared (不予共享): only a "
+                throw Refusal.invalidField("kind", "resource " + resource.id() + " is not shared (不予共享): only a "
                         + "VERIFICATION grant can be applied for (QZ 5.4 可用不可见)");
             }
             return Grant.Kind.VERIFICATION;
@@ -234,15 +234,15 @@ class SubmittingApplications {
         for (int i = 0; i < requested.size(); i++) {
             String item = requested.get(i);
             if (!resource.hasItem(item)) {
-                throw PlatformException.invalidField(field + "[" + i + "]", "'" + item + "' is not a data item of resource "
+                throw Refusal.invalidField(field + "[" + i + "]", "'" + item + "' is not a data item of resource "
                         + resource.id() + " (items: " + String.join(", ", resource.itemNames()) + ")");
             }
             if (within != null && !within.contains(item)) {
-                throw PlatformException.invalidField(field + "[" + i + "]", "'" + item + "' is not among the items "
+                throw Refusal.invalidField(field + "[" + i + "]", "'" + item + "' is not among the items "
                         + String.join(", ", within));
             }
             if (!seen.add(item)) {
-                throw PlatformException.invalidField(field + "[" + i + "]", "'" + item + "' is listed twice");
+                throw Refusal.invalidField(field + "[" + i + "]", "'" + item + "' is listed twice");
             }
         }
         return List.copyOf(requested);
@@ -252,17 +252,17 @@ class SubmittingApplications {
         if (kind == Grant.Kind.VERIFICATION) {
             // Verification runs through the platform's verify interface whatever the resource's methods.
             if (requested != null && !requested.equals("API")) {
-                throw PlatformException.invalidField("method", "a VERIFICATION grant is used through the platform's API; "
+                throw Refusal.invalidField("method", "a VERIFICATION grant is used through the platform's API; "
                         + "leave method empty or give API");
             }
             return "API";
         }
         if (requested == null || requested.isBlank()) {
-            throw PlatformException.invalidField("method", "choose one of the methods the resource offers: "
+            throw Refusal.invalidField("method", "choose one of the methods the resource offers: "
                     + String.join(", ", resource.shareMethods()));
         }
         if (!resource.shareMethods().contains(requested)) {
-            throw PlatformException.invalidField("method", "'" + requested + "' is not offered by resource " + resource.id()
+            throw Refusal.invalidField("method", "'" + requested + "' is not offered by resource " + resource.id()
                     + "; it offers " + (resource.shareMethods().isEmpty() ? "none" : String.join(", ", resource.shareMethods())));
         }
         return requested;
@@ -274,18 +274,18 @@ class SubmittingApplications {
         }
         Instant today = now.atZone(WorkingDayCalendar.ZONE).toLocalDate().atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
         if (requested.isBefore(today)) {
-            throw PlatformException.invalidField("validFrom", "must not lie in the past");
+            throw Refusal.invalidField("validFrom", "must not lie in the past");
         }
         return requested.isBefore(now) ? now : requested.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Instant validTo(Instant requested, Instant from) {
         if (!requested.isAfter(from)) {
-            throw PlatformException.invalidField("validTo", "must be after validFrom " + from);
+            throw Refusal.invalidField("validTo", "must be after validFrom " + from);
         }
         Instant latest = from.atZone(WorkingDayCalendar.ZONE).plus(properties.maxValidity()).toInstant();
         if (requested.isAfter(latest)) {
-            throw PlatformException.invalidField("validTo", "a grant runs at most " + properties.maxValidity()
+            throw Refusal.invalidField("validTo", "a grant runs at most " + properties.maxValidity()
                     + " from its start, i.e. until " + latest);
         }
         return requested.truncatedTo(ChronoUnit.MILLIS);

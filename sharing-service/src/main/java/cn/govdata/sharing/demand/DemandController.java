@@ -2,7 +2,7 @@ package cn.govdata.sharing.demand;
 
 import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineHandler;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
@@ -140,7 +140,7 @@ class DemandController {
         if (county.isPresent()) {
             return Criteria.where("region").is(county.get());
         }
-        throw PlatformException.forbidden("Demands are listed for department users (their own), the bureau, operators, "
+        throw Refusal.forbidden("Demands are listed for department users (their own), the bureau, operators, "
                 + "auditors and county sub-platforms (their region)");
     }
 

@@ -9,7 +9,7 @@ import cn.govdata.platform.deadline.ExpiryAction;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.Deadlines;
@@ -66,14 +66,14 @@ class DemandDesk {
 
     Demand raise(DemandController.RaiseDemand request, Caller caller) {
         if (!caller.hasRole(Roles.DEPT_CONSUMER) && !caller.hasRole(Roles.DEPT_DATA_OFFICER)) {
-            throw PlatformException.forbidden("Demands are raised by a department's dept-consumer or dept-data-officer");
+            throw Refusal.forbidden("Demands are raised by a department's dept-consumer or dept-data-officer");
         }
         String requesting = caller.departmentCode().orElseThrow(() ->
-                PlatformException.forbidden("The token names no department; demands are raised for a department"));
+                Refusal.forbidden("The token names no department; demands are raised for a department"));
         if (request.addressedTo().equals(requesting)) {
-            throw PlatformException.invalidField("addressedTo", "is your own department; catalog your own data instead");
+            throw Refusal.invalidField("addressedTo", "is your own department; catalog your own data instead");
         }
-        var addressed = directory.find(request.addressedTo()).orElseThrow(() -> PlatformException.invalidField("addressedTo",
+        var addressed = directory.find(request.addressedTo()).orElseThrow(() -> Refusal.invalidField("addressedTo",
                 "no department with code '" + request.addressedTo() + "' is registered"));
         Instant now = now();
         String id = "DMD-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
@@ -95,7 +95,7 @@ class DemandDesk {
         Demand demand = demands.get(id);
         requireAddressee(demand, caller);
         if (demand.state() != Demand.State.OPEN) {
-            throw PlatformException.conflict("answered-before", "Demand " + id + " was answered already (" + demand.state() + ")");
+            throw Refusal.conflict("answered-before", "Demand " + id + " was answered already (" + demand.state() + ")");
         }
         Instant now = now();
         String reasons = request.reasons() == null || request.reasons().isBlank() ? null : request.reasons().strip();
@@ -104,23 +104,23 @@ class DemandDesk {
         switch (request.answer()) {
             case CANNOT -> {
                 if (reasons == null) {
-                    throw PlatformException.invalidField("reasons", "say why the data cannot be published "
+                    throw Refusal.invalidField("reasons", "say why the data cannot be published "
                             + "(NT 25: 确因客观原因暂时无法发布的，应将情况反馈)");
                 }
             }
             case WILL_PUBLISH -> {
                 if (request.byDate() == null) {
-                    throw PlatformException.invalidField("byDate", "give the date the data will be published by");
+                    throw Refusal.invalidField("byDate", "give the date the data will be published by");
                 }
                 byDate = request.byDate();
                 LocalDate today = now.atZone(WorkingDayCalendar.ZONE).toLocalDate();
                 if (byDate.isBefore(today)) {
-                    throw PlatformException.invalidField("byDate", "must not lie in the past");
+                    throw Refusal.invalidField("byDate", "must not lie in the past");
                 }
                 Instant limit = Deadlines.due(calendar, demand.raisedAt(), profile.uncataloguedDemandPublish());
                 LocalDate last = limit.atZone(WorkingDayCalendar.ZONE).toLocalDate().minusDays(1);
                 if (byDate.isAfter(last)) {
-                    throw PlatformException.invalidField("byDate", "must be on or before " + last + " ("
+                    throw Refusal.invalidField("byDate", "must be on or before " + last + " ("
                             + profile.uncataloguedDemandPublish().value() + " from the demand, "
                             + (profile.uncataloguedDemandPublish().isRegulated() ? profile.uncataloguedDemandPublish().citation()
                             : "platform default") + ")");
@@ -148,13 +148,13 @@ class DemandDesk {
         Demand demand = demands.get(id);
         requireAddressee(demand, caller);
         if (demand.state() != Demand.State.WILL_PUBLISH) {
-            throw PlatformException.conflict("not-promised", "Demand " + id + " is " + demand.state()
+            throw Refusal.conflict("not-promised", "Demand " + id + " is " + demand.state()
                     + "; only a promise to publish (WILL_PUBLISH) is fulfilled");
         }
-        var resource = resources.find(resourceId).orElseThrow(() -> PlatformException.invalidField("resourceId",
+        var resource = resources.find(resourceId).orElseThrow(() -> Refusal.invalidField("resourceId",
                 "no published resource '" + resourceId + "' is known to sharing yet"));
         if (!resource.providerDepartment().equals(demand.addressedTo())) {
-            throw PlatformException.invalidField("resourceId", "is a resource of " + resource.providerDepartment()
+            throw Refusal.invalidField("resourceId", "is a resource of " + resource.providerDepartment()
                     + ", not of " + demand.addressedTo());
         }
         Instant now = now();

@@ -1,6 +1,6 @@
 package cn.govdata.sharing.exchange;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.core.io.Resource;
@@ -125,7 +125,7 @@ class ExchangeController {
         } catch (ExchangeException e) {
             outcome = e.outcome();
             throw e;
-        } catch (PlatformException e) {
+        } catch (Refusal e) {
             outcome = ExchangeException.Outcome.DENIED;
             throw e;
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package cn.govdata.sharing.grant;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
@@ -133,7 +133,7 @@ class GrantController {
         if (county.isPresent()) {
             return Criteria.where("region").is(county.get());
         }
-        throw PlatformException.forbidden("Grants are listed for department users (their own), the bureau, operators, "
+        throw Refusal.forbidden("Grants are listed for department users (their own), the bureau, operators, "
                 + "auditors and county sub-platforms (their region)");
     }
 }

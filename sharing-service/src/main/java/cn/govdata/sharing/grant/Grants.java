@@ -2,7 +2,7 @@ package cn.govdata.sharing.grant;
 
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.outbox.VersionedWrites;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -51,7 +51,7 @@ public class Grants {
     }
 
     public Grant get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Grant", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Grant", id));
     }
 
     /**
@@ -124,11 +124,11 @@ public class Grants {
     /**
      * Writes {@code next} with its events if nobody changed the grant since {@code loaded} was read.
      *
-     * @throws PlatformException 409 when a concurrent change won
+     * @throws Refusal 409 when a concurrent change won
      */
     Grant update(Grant loaded, Grant next, List<OutboxMessage> events) {
         if (!tryUpdate(loaded, next, events)) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "Grant " + loaded.id() + " was changed by someone else meanwhile; reload it and try again");
         }
         return get(loaded.id());

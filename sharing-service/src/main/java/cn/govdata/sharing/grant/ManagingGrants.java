@@ -3,7 +3,7 @@ package cn.govdata.sharing.grant;
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.platform.deadline.DeadlineRegistry;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.Deadlines;
@@ -62,7 +62,7 @@ public class ManagingGrants {
         SharingAccess.requireBureau(caller, "suspends grants (QZ 5.10)");
         Grant loaded = grants.get(grantId);
         if (loaded.state() != Grant.State.ACTIVE) {
-            throw PlatformException.conflict("grant-not-active", "Grant " + grantId + " is " + loaded.state()
+            throw Refusal.conflict("grant-not-active", "Grant " + grantId + " is " + loaded.state()
                     + "; only an active grant can be suspended");
         }
         Instant now = now();
@@ -78,7 +78,7 @@ public class ManagingGrants {
         SharingAccess.requireBureau(caller, "lifts suspensions");
         Grant loaded = grants.get(grantId);
         if (loaded.state() != Grant.State.SUSPENDED) {
-            throw PlatformException.conflict("grant-not-suspended", "Grant " + grantId + " is " + loaded.state()
+            throw Refusal.conflict("grant-not-suspended", "Grant " + grantId + " is " + loaded.state()
                     + "; only a suspended grant can be reinstated");
         }
         Instant now = now();
@@ -99,25 +99,25 @@ public class ManagingGrants {
                 + loaded.providerDepartment() + " revokes this grant");
         switch (ground) {
             case MISUSE -> SharingAccess.require(bureau, "Revoking for misuse is the bureau's (QZ 5.10); a provider reports misuse to it");
-            case PLATFORM_REVIEW, RESOURCE_WITHDRAWN, ITEMS_REMOVED -> throw PlatformException.invalidField("ground",
+            case PLATFORM_REVIEW, RESOURCE_WITHDRAWN, ITEMS_REMOVED -> throw Refusal.invalidField("ground",
                     ground + " is recorded by the platform itself; use UNUSED, MISUSE or OTHER");
             default -> {
             }
         }
         if (!loaded.state().isCurrent()) {
-            throw PlatformException.conflict("grant-ended", "Grant " + grantId + " is " + loaded.state() + " already");
+            throw Refusal.conflict("grant-ended", "Grant " + grantId + " is " + loaded.state() + " already");
         }
         String why = reasons;
         if (ground == RevocationGround.UNUSED) {
             Instant revocableFrom = revocableForNonUseFrom(loaded);
             if (now().isBefore(revocableFrom)) {
-                throw PlatformException.conflict("grant-in-use", "Grant " + grantId + " was last used (or started) at "
+                throw Refusal.conflict("grant-in-use", "Grant " + grantId + " was last used (or started) at "
                         + loaded.unusedSince() + "; it may be revoked as unused from " + revocableFrom + " ("
                         + citation(profile.unusedGrantRevocableAfter()) + ")");
             }
             why = reasons == null || reasons.isBlank() ? "unused" : reasons;
         } else if (reasons == null || reasons.isBlank()) {
-            throw PlatformException.invalidField("reasons", "a revocation needs reasons");
+            throw Refusal.invalidField("reasons", "a revocation needs reasons");
         }
         Grant revoked = end(loaded, Grant.State.REVOKED, ground, why, caller.actor());
         log.info("Grant {} revoked by {} ({}): {}", grantId, caller.actor(), ground, why);
@@ -133,10 +133,10 @@ public class ManagingGrants {
         SharingAccess.requireBureau(caller, "reviews grants the platform issued directly (NT 23)");
         Grant loaded = grants.get(grantId);
         if (loaded.platformReview() == null || !"PENDING".equals(loaded.platformReview().outcome())) {
-            throw PlatformException.conflict("no-review-pending", "Grant " + grantId + " has no platform review pending");
+            throw Refusal.conflict("no-review-pending", "Grant " + grantId + " has no platform review pending");
         }
         if (reasons == null || reasons.isBlank()) {
-            throw PlatformException.invalidField("reasons", confirm
+            throw Refusal.invalidField("reasons", confirm
                     ? "record the bureau's opinion on the grant (NT 23: 在线填写授权意见)"
                     : "revoking on review needs reasons (NT 23: 不予授权的，应说明具体理由)");
         }

@@ -1,6 +1,6 @@
 package cn.govdata.sharing.grant;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 
@@ -59,13 +59,13 @@ public final class SharingAccess {
 
     public static void requireBureau(Caller caller, String what) {
         if (!isBureau(caller)) {
-            throw PlatformException.forbidden("Only the data bureau (bureau-reviewer) " + what);
+            throw Refusal.forbidden("Only the data bureau (bureau-reviewer) " + what);
         }
     }
 
     public static void require(boolean allowed, String detail) {
         if (!allowed) {
-            throw PlatformException.forbidden(detail);
+            throw Refusal.forbidden(detail);
         }
     }
 }

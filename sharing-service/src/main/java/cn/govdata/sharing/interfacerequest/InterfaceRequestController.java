@@ -2,7 +2,7 @@ package cn.govdata.sharing.interfacerequest;
 
 import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineHandler;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.ListFilter;
 import cn.govdata.platform.web.PageResponse;
@@ -169,7 +169,7 @@ class InterfaceRequestController {
         if (county.isPresent()) {
             return Criteria.where("region").is(county.get());
         }
-        throw PlatformException.forbidden("Interface requests are listed for department users (their own), the bureau, "
+        throw Refusal.forbidden("Interface requests are listed for department users (their own), the bureau, "
                 + "operators, auditors and county sub-platforms (their region)");
     }
 

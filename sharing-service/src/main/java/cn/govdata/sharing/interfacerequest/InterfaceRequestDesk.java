@@ -10,7 +10,7 @@ import cn.govdata.platform.deadline.ExpiryAction;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.Deadlines;
@@ -72,7 +72,7 @@ class InterfaceRequestDesk {
      * proposes, and its proposal waits for the bureau to forward it.
      */
     InterfaceRequest raise(InterfaceRequestController.RaiseRequest request, Caller caller) {
-        var provider = directory.find(request.provider()).orElseThrow(() -> PlatformException.invalidField("provider",
+        var provider = directory.find(request.provider()).orElseThrow(() -> Refusal.invalidField("provider",
                 "未登记的部门 '" + request.provider() + "' (no department with this code is registered)"));
         var wanted = new InterfaceRequest.Wanted(request.dataWanted().strip(), request.scenario().strip(),
                 request.interfaceSpec().strip());
@@ -81,7 +81,7 @@ class InterfaceRequestDesk {
         if (SharingAccess.isBureau(caller)) {
             String consumer = request.consumer();
             if (consumer != null && directory.find(consumer).isEmpty()) {
-                throw PlatformException.invalidField("consumer", "未登记的部门 '" + consumer + "' (no department with this code is registered)");
+                throw Refusal.invalidField("consumer", "未登记的部门 '" + consumer + "' (no department with this code is registered)");
             }
             requireDifferent(provider.code(), consumer, "consumer");
             Instant due = registerAnswer(id, provider.code(), provider.region(), now);
@@ -92,13 +92,13 @@ class InterfaceRequestDesk {
             return requests.get(id);
         }
         if (!caller.hasRole(Roles.DEPT_CONSUMER) && !caller.hasRole(Roles.DEPT_DATA_OFFICER)) {
-            throw PlatformException.forbidden("接口需求由数据管理机构提出，或由使用部门提议后经数据管理机构转交 "
+            throw Refusal.forbidden("接口需求由数据管理机构提出，或由使用部门提议后经数据管理机构转交 "
                     + "(interface requests are raised by the bureau or proposed by a department's dept-consumer or dept-data-officer)");
         }
         String consumer = caller.departmentCode().orElseThrow(() ->
-                PlatformException.forbidden("The token names no department; a proposal is made for a department"));
+                Refusal.forbidden("The token names no department; a proposal is made for a department"));
         if (request.consumer() != null && !request.consumer().equals(consumer)) {
-            throw PlatformException.invalidField("consumer", "must be your own department " + consumer + " or left out");
+            throw Refusal.invalidField("consumer", "must be your own department " + consumer + " or left out");
         }
         requireDifferent(provider.code(), consumer, "provider");
         var proposed = InterfaceRequest.proposed(id, provider.code(), consumer, provider.region(), wanted, caller.actor(), now);
@@ -112,13 +112,13 @@ class InterfaceRequestDesk {
         SharingAccess.requireBureau(caller, "forwards a department's interface proposal to the producing department");
         InterfaceRequest request = requests.get(id);
         if (request.state() != InterfaceRequest.State.PROPOSED) {
-            throw PlatformException.conflict("not-proposed", "接口需求 " + id + " 当前状态为 " + request.state()
+            throw Refusal.conflict("not-proposed", "接口需求 " + id + " 当前状态为 " + request.state()
                     + "，只有待转交的提议 (PROPOSED) 可以转交或退回");
         }
         Instant now = now();
         if (!forward) {
             if (reasons == null) {
-                throw PlatformException.invalidField("reasons", "请说明不予转交的理由 (say why the proposal is not forwarded)");
+                throw Refusal.invalidField("reasons", "请说明不予转交的理由 (say why the proposal is not forwarded)");
             }
             request.decline(caller.actor(), now, reasons);
             return requests.update(request, List.of());
@@ -135,16 +135,16 @@ class InterfaceRequestDesk {
         requireProvider(request, caller);
         requireOpen(request);
         if (request.extension() != null) {
-            throw PlatformException.conflict("extension-applied-before", "接口需求 " + id
+            throw Refusal.conflict("extension-applied-before", "接口需求 " + id
                     + " 已提交过延期申请；延期只能申请一次 (QZ 2.3)");
         }
         int most = extensionLimit().value().amount();
         if (workingDays > most) {
-            throw PlatformException.invalidField("workingDays", "延期最长不超过 " + most + " 个工作日 (" + citation(extensionLimit()) + ")");
+            throw Refusal.invalidField("workingDays", "延期最长不超过 " + most + " 个工作日 (" + citation(extensionLimit()) + ")");
         }
         Instant now = now();
         if (!now.isBefore(request.answerDueAt())) {
-            throw PlatformException.conflict("already-due", "接口需求 " + id + " 已于 " + request.answerDueAt()
+            throw Refusal.conflict("already-due", "接口需求 " + id + " 已于 " + request.answerDueAt()
                     + " 到期；延期申请须在期限届满前提交");
         }
         request.applyForExtension(new InterfaceRequest.Extension(workingDays, reasons, caller.actor(), now, null, null, null,
@@ -162,19 +162,19 @@ class InterfaceRequestDesk {
         InterfaceRequest request = requests.get(id);
         requireOpen(request);
         if (request.extension() == null || !request.extension().pending()) {
-            throw PlatformException.conflict("no-pending-extension", "接口需求 " + id + " 没有待审批的延期申请");
+            throw Refusal.conflict("no-pending-extension", "接口需求 " + id + " 没有待审批的延期申请");
         }
         Instant now = now();
         if (!approve) {
             if (reasons == null) {
-                throw PlatformException.invalidField("reasons", "请说明不批准延期的理由 (say why the extension is refused)");
+                throw Refusal.invalidField("reasons", "请说明不批准延期的理由 (say why the extension is refused)");
             }
             request.decideExtension(false, null, caller.actor(), now, reasons, null);
             return requests.update(request, List.of());
         }
         int granted = workingDays == null ? request.extension().workingDays() : workingDays;
         if (granted > request.extension().workingDays()) {
-            throw PlatformException.invalidField("workingDays", "不得超过申请的 " + request.extension().workingDays() + " 个工作日");
+            throw Refusal.invalidField("workingDays", "不得超过申请的 " + request.extension().workingDays() + " 个工作日");
         }
         Instant previousDue = request.answerDueAt();
         Instant newDue = extendedDue(calendar, previousDue, new Period(granted, extensionLimit().value().unit()));
@@ -214,11 +214,11 @@ class InterfaceRequestDesk {
     /** The technical service unit re-wraps the delivered interface and publishes it (由技术服务单位对接口再封装后统一发布). */
     InterfaceRequest publish(String id, String serviceName, String notes, Caller caller) {
         if (!caller.hasRole(Roles.PLATFORM_OPERATOR)) {
-            throw PlatformException.forbidden("Only the technical service unit (platform-operator) records the publication");
+            throw Refusal.forbidden("Only the technical service unit (platform-operator) records the publication");
         }
         InterfaceRequest request = requests.get(id);
         if (request.state() != InterfaceRequest.State.DELIVERED) {
-            throw PlatformException.conflict("not-delivered", "接口需求 " + id + " 当前状态为 " + request.state()
+            throw Refusal.conflict("not-delivered", "接口需求 " + id + " 当前状态为 " + request.state()
                     + "，只有已提供的接口 (DELIVERED) 可以发布");
         }
         Instant now = now();
@@ -276,7 +276,7 @@ class InterfaceRequestDesk {
 
     private static void requireDifferent(String provider, String consumer, String field) {
         if (provider.equals(consumer)) {
-            throw PlatformException.invalidField(field, "提供部门与使用部门不能相同 (the producing department would ask itself)");
+            throw Refusal.invalidField(field, "提供部门与使用部门不能相同 (the producing department would ask itself)");
         }
     }
 
@@ -288,7 +288,7 @@ class InterfaceRequestDesk {
 
     private static void requireOpen(InterfaceRequest request) {
         if (request.state() != InterfaceRequest.State.REQUESTED) {
-            throw PlatformException.conflict("not-requested", "接口需求 " + request.id() + " 当前状态为 " + request.state()
+            throw Refusal.conflict("not-requested", "接口需求 " + request.id() + " 当前状态为 " + request.state()
                     + "，只有待提供的需求 (REQUESTED) 可以办理");
         }
     }

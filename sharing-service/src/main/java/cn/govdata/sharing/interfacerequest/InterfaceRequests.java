@@ -2,7 +2,7 @@ package cn.govdata.sharing.interfacerequest;
 
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.outbox.VersionedWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +47,7 @@ class InterfaceRequests {
     }
 
     InterfaceRequest get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Interface request", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Interface request", id));
     }
 
     void insert(InterfaceRequest request, List<OutboxMessage> events) {
@@ -56,7 +56,7 @@ class InterfaceRequests {
 
     InterfaceRequest update(InterfaceRequest changed, List<OutboxMessage> events) {
         if (!writes.update(changed.id(), changed.version(), InterfaceRequestDocument.from(changed, List.of()), events, Set.of())) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "Interface request " + changed.id() + " was changed by someone else meanwhile; reload it and try again");
         }
         return get(changed.id());

@@ -1,6 +1,6 @@
 package cn.govdata.sharing.provider;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +39,7 @@ public class Providers {
             changed(registration.id());
             return saved;
         } catch (OptimisticLockingFailureException e) {
-            throw PlatformException.conflict("concurrent-change",
+            throw Refusal.conflict("concurrent-change",
                     "The registration of " + registration.id() + " changed meanwhile; reload it and try again");
         }
     }

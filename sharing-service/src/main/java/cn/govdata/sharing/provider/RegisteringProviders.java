@@ -1,6 +1,6 @@
 package cn.govdata.sharing.provider;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.sharing.resource.Resources;
@@ -74,7 +74,7 @@ class RegisteringProviders {
             endpoint = blankToNull(request.endpoint());
             listEndpoint = blankToNull(request.listEndpoint());
             if (endpoint == null && listEndpoint == null) {
-                throw PlatformException.invalidField("endpoint", "API mode needs an endpoint (record by key) or a listEndpoint (query)");
+                throw Refusal.invalidField("endpoint", "API mode needs an endpoint (record by key) or a listEndpoint (query)");
             }
             if (endpoint != null) {
                 validUrl("endpoint", endpoint, true);
@@ -84,7 +84,7 @@ class RegisteringProviders {
             }
             keyField = blankToNull(request.recordKeyField());
             if (keyField == null) {
-                throw PlatformException.invalidField("recordKeyField", "must name the data item that identifies a record");
+                throw Refusal.invalidField("recordKeyField", "must name the data item that identifies a record");
             }
             requireItem(resource, "recordKeyField", keyField);
             timeoutMillis = timeout(request.timeout()).toMillis();
@@ -101,11 +101,11 @@ class RegisteringProviders {
             }
             Masking rule = request.masking().get(item.name());
             if (rule == null) {
-                throw PlatformException.invalidField("masking." + item.name(), "'" + item.name() + "' is "
+                throw Refusal.invalidField("masking." + item.name(), "'" + item.name() + "' is "
                         + (item.sensitive() ? "sensitive" : "personal") + " in the catalog and needs a masking rule");
             }
             if (rule == Masking.NONE) {
-                throw PlatformException.invalidField("masking." + item.name(), "'" + item.name() + "' is "
+                throw Refusal.invalidField("masking." + item.name(), "'" + item.name() + "' is "
                         + (item.sensitive() ? "sensitive" : "personal") + " in the catalog: NONE would deliver it in clear "
                         + "under every grant; choose a masking rule (clear delivery is decided per grant by the approver)");
             }
@@ -124,7 +124,7 @@ class RegisteringProviders {
     ProviderView view(String resourceId, Caller caller) {
         SharedResource resource = resources.find(resourceId).orElseThrow(() -> Resources.unknown(resourceId));
         if (!isOwnOfficer(resource, caller) && !caller.hasRole(Roles.BUREAU_REVIEWER) && !caller.hasRole(Roles.PLATFORM_OPERATOR)) {
-            throw PlatformException.forbidden("Only the providing department's data officer and the bureau see how a resource is served");
+            throw Refusal.forbidden("Only the providing department's data officer and the bureau see how a resource is served");
         }
         return ProviderView.of(registration(resourceId), credentials.configured(resourceId));
     }
@@ -135,18 +135,18 @@ class RegisteringProviders {
         requireOwnOfficer(resource, caller);
         ProviderRegistration registration = registration(resourceId);
         if (registration.mode() != ProviderRegistration.Mode.FILE) {
-            throw PlatformException.conflict("not-file-mode", "Resource " + resourceId
+            throw Refusal.conflict("not-file-mode", "Resource " + resourceId
                     + " is served by API; register {\"mode\":\"FILE\"} before uploading files");
         }
         if (upload == null || upload.isEmpty()) {
-            throw PlatformException.invalidField("file", "must be a non-empty file part");
+            throw Refusal.invalidField("file", "must be a non-empty file part");
         }
         List<String> fileItems = items == null || items.isEmpty() ? resource.itemNames() : distinct(items);
         fileItems.forEach(i -> requireItem(resource, "items", i));
         List<String> masked = maskedItems == null ? List.of() : distinct(maskedItems);
         masked.forEach(i -> {
             if (!fileItems.contains(i)) {
-                throw PlatformException.invalidField("maskedItems", "'" + i + "' is not one of the file's items");
+                throw Refusal.invalidField("maskedItems", "'" + i + "' is not one of the file's items");
             }
         });
         String name = fileName(upload.getOriginalFilename());
@@ -161,7 +161,7 @@ class RegisteringProviders {
                 fileItems, masked, caller.actor(), clock.instant());
         if (!providers.addFile(resourceId, file)) {
             files.delete(stored.id());
-            throw PlatformException.notFound("Provider registration", resourceId);
+            throw Refusal.notFound("Provider registration", resourceId);
         }
         return ProviderView.FileView.of(file);
     }
@@ -174,19 +174,19 @@ class RegisteringProviders {
         SharedResource resource = resources.find(resourceId).orElseThrow(() -> Resources.unknown(resourceId));
         requireOwnOfficer(resource, caller);
         if (registration(resourceId).file(fileId).isEmpty()) {
-            throw PlatformException.notFound("File", fileId);
+            throw Refusal.notFound("File", fileId);
         }
         providers.removeFile(resourceId, fileId);
         files.delete(fileId);
     }
 
     private ProviderRegistration registration(String resourceId) {
-        return providers.find(resourceId).orElseThrow(() -> PlatformException.notFound("Provider registration", resourceId));
+        return providers.find(resourceId).orElseThrow(() -> Refusal.notFound("Provider registration", resourceId));
     }
 
     private void requireOwnOfficer(SharedResource resource, Caller caller) {
         if (!isOwnOfficer(resource, caller)) {
-            throw PlatformException.forbidden("Only a data officer of " + resource.providerDepartment()
+            throw Refusal.forbidden("Only a data officer of " + resource.providerDepartment()
                     + " registers how resource " + resource.id() + " is served");
         }
     }
@@ -198,7 +198,7 @@ class RegisteringProviders {
 
     private static void requireItem(SharedResource resource, String field, String item) {
         if (!resource.hasItem(item)) {
-            throw PlatformException.invalidField(field, "'" + item + "' is not a data item of resource " + resource.id()
+            throw Refusal.invalidField(field, "'" + item + "' is not a data item of resource " + resource.id()
                     + " (items: " + String.join(", ", resource.itemNames()) + ")");
         }
     }
@@ -211,10 +211,10 @@ class RegisteringProviders {
         try {
             timeout = DurationStyle.detectAndParse(given.strip());
         } catch (IllegalArgumentException e) {
-            throw PlatformException.invalidField("timeout", "must be a duration such as 2s, 500ms or PT2S");
+            throw Refusal.invalidField("timeout", "must be a duration such as 2s, 500ms or PT2S");
         }
         if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(properties.maxTimeout()) > 0) {
-            throw PlatformException.invalidField("timeout", "must be between 100ms and " + properties.maxTimeout().toSeconds() + "s");
+            throw Refusal.invalidField("timeout", "must be between 100ms and " + properties.maxTimeout().toSeconds() + "s");
         }
         return timeout;
     }
@@ -223,43 +223,43 @@ class RegisteringProviders {
     private void validUrl(String field, String url, boolean needsKey) {
         int placeholders = count(url, KEY_PLACEHOLDER);
         if (needsKey && placeholders != 1) {
-            throw PlatformException.invalidField(field, "must contain the placeholder {key} exactly once, e.g. https://psb.example/api/people/{key}");
+            throw Refusal.invalidField(field, "must contain the placeholder {key} exactly once, e.g. https://psb.example/api/people/{key}");
         }
         if (!needsKey && placeholders != 0) {
-            throw PlatformException.invalidField(field, "must not contain {key}: consumer filters are sent as query parameters");
+            throw Refusal.invalidField(field, "must not contain {key}: consumer filters are sent as query parameters");
         }
         URI uri;
         try {
             uri = new URI(url.replace(KEY_PLACEHOLDER, "key"));
         } catch (URISyntaxException e) {
-            throw PlatformException.invalidField(field, "is not a valid URL");
+            throw Refusal.invalidField(field, "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw PlatformException.invalidField(field, "must be an http or https URL");
+            throw Refusal.invalidField(field, "must be an http or https URL");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw PlatformException.invalidField(field, "must not contain credentials; configure them as "
+            throw Refusal.invalidField(field, "must not contain credentials; configure them as "
                     + ProviderCredentials.PREFIX + "[<resourceId>]");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw PlatformException.invalidField(field, "must name a host");
+            throw Refusal.invalidField(field, "must name a host");
         }
         if (uri.getRawFragment() != null) {
-            throw PlatformException.invalidField(field, "must not have a fragment");
+            throw Refusal.invalidField(field, "must not have a fragment");
         }
         if (uri.getRawQuery() != null) {
             for (String parameter : uri.getRawQuery().split("&")) {
                 String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
                 if (SECRET_PARAMETERS.contains(name)) {
-                    throw PlatformException.invalidField(field, "must not carry a credential in the query ('" + name
+                    throw Refusal.invalidField(field, "must not carry a credential in the query ('" + name
                             + "'); configure it as " + ProviderCredentials.PREFIX + "[<resourceId>]");
                 }
             }
         }
         var verdict = addresses.check(uri);
         if (!verdict.allowed()) {
-            throw PlatformException.invalidField(field, verdict.refusal().get());
+            throw Refusal.invalidField(field, verdict.refusal().get());
         }
     }
 

@@ -1,8 +1,7 @@
 package cn.govdata.sharing.resource;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
 
 import java.util.Map;
@@ -26,8 +25,8 @@ public class Resources {
      * The 404 for a resource sharing does not know. Sharing learns of catalog publications from
      * the catalog's events, so an entry approved a moment ago may not be here yet: say so.
      */
-    public static PlatformException unknown(String id) {
-        return new PlatformException(HttpStatus.NOT_FOUND, "not-found", "Shared resource not found",
+    public static Refusal unknown(String id) {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "not-found", "Shared resource not found",
                 "Shared resource '" + id + "' does not exist: it must be a published catalog entry. Sharing learns of "
                         + "publications from the catalog's events, usually within a second of approval; if the entry "
                         + "was just published, retry shortly", Map.of("resourceId", id));
@@ -37,7 +36,7 @@ public class Resources {
     public SharedResource available(String id) {
         SharedResource resource = find(id).orElseThrow(() -> unknown(id));
         if (resource.availability() == SharedResource.Availability.WITHDRAWN) {
-            throw PlatformException.conflict("resource-withdrawn", "Resource " + id + " was withdrawn from the catalog");
+            throw Refusal.conflict("resource-withdrawn", "Resource " + id + " was withdrawn from the catalog");
         }
         return resource;
     }
