@@ -88,8 +88,8 @@ final class GovdataH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullCollectionName = getFullCollectionNamespace(collectionName);
         MVStore mvStore = mvStore();
-        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName,
-                new MVMap.Builder<Object, Document>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
+        MVMap<Object, StoredDocument> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName,
+                new MVMap.Builder<Object, StoredDocument>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullCollectionName);
         StoreFormat.upgrade(dataMap, metaMap, StoreFormat.DOCUMENTS_KEY);
         GovdataH2Collection collection = new GovdataH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -13,82 +14,76 @@ import org.h2.mvstore.type.ObjectDataType;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * How a collection's documents are written to the store file: a tag byte, then {@link StoredBson}.
+ * How a collection's documents ({@link StoredDocument}s) are written to the store file: tag {@link #TAG}
+ * and the {@link StoredBson} bytes, or, for the few documents BSON cannot hold exactly, H2's own form
+ * for a Java-serialized object (tag 19, length, bytes).
  *
- * <p>Files written before this type existed hold documents in H2's default form ({@link ObjectDataType}:
- * tag 19, then Java serialization, which cost about 44 % of the store's CPU under load). Such entries are
- * still read, whatever their age, by handing every tag but {@link #TAG} to an {@link ObjectDataType}; and
- * a document with a value {@link StoredBson} cannot hold exactly is still written in that form, so nothing
- * is ever approximated. {@code TAG} is a byte {@link ObjectDataType} does not know: a file written by this
- * type is refused by an older wire store ("Unknown tag") rather than misread.
+ * <p>Files written before this type existed hold every document in that H2 form (Java serialization cost
+ * about 44 % of the store's CPU under load). Such entries are still read, whatever their age, and come
+ * back as BSON when they can; {@link StoreFormat} rewrites them when a map is opened. {@code TAG} is a byte
+ * H2's {@link ObjectDataType} does not know: a file written by this type is refused by an older wire store
+ * ("Unknown tag") rather than misread.
  */
-final class StoredDocumentType extends BasicDataType<Document> {
+final class StoredDocumentType extends BasicDataType<StoredDocument> {
 
     /** The first byte of a document in {@link StoredBson} form (122; H2's own tags end at 119). */
     static final byte TAG = 122;
-
-    private static final ThreadLocal<StoredBson.Writer> WRITERS = ThreadLocal.withInitial(StoredBson.Writer::new);
+    /** H2's {@code ObjectDataType.TYPE_SERIALIZED_OBJECT}. */
+    static final byte SERIALIZED_TAG = 19;
 
     private final ObjectDataType legacy = new ObjectDataType();
 
     @Override
-    public void write(WriteBuffer buff, Document document) {
-        StoredBson.Writer writer = WRITERS.get();
-        writer.reset();
-        try {
-            StoredBson.encode(document, writer);
-        } catch (StoredBson.Unencodable e) {
-            legacy.write(buff, document);
-            return;
+    public void write(WriteBuffer buff, StoredDocument document) {
+        byte[] bytes = document.bytes();
+        if (document.isSerialized()) {
+            buff.put(SERIALIZED_TAG).putVarInt(bytes.length).put(bytes);
+        } else {
+            buff.put(TAG).put(bytes);
         }
-        buff.put(TAG).put(writer.bytes(), 0, writer.length());
     }
 
     @Override
-    public Document read(ByteBuffer buff) {
-        if (buff.get(buff.position()) == TAG) {
+    public StoredDocument read(ByteBuffer buff) {
+        byte tag = buff.get(buff.position());
+        if (tag == TAG) {
             buff.get();
-            return StoredBson.decode(buff);
+            int length = Integer.reverseBytes(buff.getInt(buff.position()));
+            byte[] bytes = new byte[length];
+            buff.get(bytes);
+            return StoredDocument.bson(bytes);
         }
-        return (Document) legacy.read(buff);
+        if (tag == SERIALIZED_TAG) {
+            buff.get();
+            byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+            buff.get(bytes);
+            Document document = (Document) ObjectDataType.deserialize(bytes);
+            StoredDocument converted = StoredDocument.of(document);
+            return converted.isSerialized() ? StoredDocument.serialized(bytes) : converted;
+        }
+        return StoredDocument.of((Document) legacy.read(buff));
     }
 
     @Override
-    public Document[] createStorage(int size) {
-        return new Document[size];
+    public StoredDocument[] createStorage(int size) {
+        return new StoredDocument[size];
     }
 
     /** Not used by the store (values are never ordered); defined so that it is never wrong. */
     @Override
-    public int compare(Document a, Document b) {
-        if (a.equals(b)) {
-            return 0;
-        }
-        return Arrays.compare(bytes(a), bytes(b));
+    public int compare(StoredDocument a, StoredDocument b) {
+        return Arrays.compare(a.bytes(), b.bytes());
     }
 
-    private static byte[] bytes(Document document) {
-        StoredBson.Writer writer = new StoredBson.Writer();
-        try {
-            StoredBson.encode(document, writer);
-        } catch (StoredBson.Unencodable e) {
-            return ObjectDataType.serialize(document);
-        }
-        return Arrays.copyOf(writer.bytes(), writer.length());
-    }
-
-    /**
-     * The document's approximate size on the heap, which H2 uses to size its page cache and split pages.
-     * H2's default charged twice the Java-serialized size; this walks the values instead.
-     */
     @Override
-    public int getMemory(Document document) {
-        return memory(document);
+    public int getMemory(StoredDocument document) {
+        return 40 + document.bytes().length;
     }
 
+    /** An estimate of a value's size on the heap, for index keys ({@link StoredKeyType}). */
     static int memory(Object value) {
         if (value instanceof Map<?, ?> map) {
-            // LinkedHashMap with its table, plus per entry the node (40), the table slot and the key string.
+            // LinkedHashMap with its table, plus per entry the node, the table slot and the key string.
             int size = 96;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 size += 56 + memory(entry.getKey()) + memory(entry.getValue());

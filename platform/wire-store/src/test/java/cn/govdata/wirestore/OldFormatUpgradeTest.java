@@ -140,4 +140,21 @@ class OldFormatUpgradeTest {
             mvStore.closeImmediately();
         }
     }
+
+    @Test
+    void aDocumentTheStoreHandsOutCanBeChangedWithoutChangingTheStoredOne() throws Exception {
+        // mongo-java-server applies an update to the instance it read; that instance must never be the one
+        // H2's background writer may be encoding at the same moment.
+        try (WireStore store = WireStore.start(dir.resolve("copies.mv.db"), "127.0.0.1", 0);
+             MongoClient client = client(store.connectionString())) {
+            MongoCollection<Document> entries = client.getDatabase("catalog").getCollection("entries");
+            entries.insertOne(new Document("_id", "R-1").append("tags", new ArrayList<>(List.of("a"))));
+
+            de.bwaldvogel.mongo.bson.Document handedOut = store.collection("catalog", "entries").getDocument("R-1");
+            handedOut.put("changed", true);
+
+            assertThat(store.collection("catalog", "entries").getDocument("R-1")).doesNotContainKey("changed");
+            assertThat(entries.find().first()).isEqualTo(new Document("_id", "R-1").append("tags", List.of("a")));
+        }
+    }
 }

@@ -88,12 +88,13 @@ class StoredDocumentTypeTest {
 
     private Document roundTrip(Document document) {
         WriteBuffer buffer = new WriteBuffer();
-        type.write(buffer, document);
-        type.write(buffer, new Document("next", 1));
+        type.write(buffer, StoredDocument.of(document));
+        type.write(buffer, StoredDocument.of(new Document("next", 1)));
         ByteBuffer read = buffer.getBuffer();
         read.flip();
-        Document back = type.read(read);
-        assertThat(type.read(read)).as("the entry after it starts where this one ends").isEqualTo(new Document("next", 1));
+        Document back = type.read(read).document();
+        assertThat(type.read(read).document()).as("the entry after it starts where this one ends")
+                .isEqualTo(new Document("next", 1));
         assertThat(read.hasRemaining()).isFalse();
         return back;
     }
@@ -145,12 +146,12 @@ class StoredDocumentTypeTest {
                 .append("lone surrogate", "\uD800");
 
         WriteBuffer buffer = new WriteBuffer();
-        type.write(buffer, original);
+        type.write(buffer, StoredDocument.of(original));
         ByteBuffer read = buffer.getBuffer();
         read.flip();
 
         assertThat(read.get(0)).as("H2's tag for a serialized object").isEqualTo((byte) 19);
-        Document back = type.read(read);
+        Document back = type.read(read).document();
         assertThat(back).isEqualTo(original);
         assertThat(back.get("float")).isInstanceOf(Float.class);
         assertThat(back.get("set")).isInstanceOf(LinkedHashSet.class);
@@ -174,7 +175,21 @@ class StoredDocumentTypeTest {
         ByteBuffer read = buffer.getBuffer();
         read.flip();
 
-        assertThat(type.read(read)).isEqualTo(original);
+        StoredDocument stored = type.read(read);
+        assertThat(stored.isSerialized()).as("converted to BSON as it is read").isFalse();
+        assertThat(stored.document()).isEqualTo(original);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyReadReturnsAPrivateCopy() {
+        StoredDocument stored = StoredDocument.of(new Document("_id", "x").append("tags", new ArrayList<>(List.of("a"))));
+
+        Document first = stored.document();
+        first.put("changed", true);
+        ((List<Object>) first.get("tags")).add("b");
+
+        assertThat(stored.document()).isEqualTo(new Document("_id", "x").append("tags", List.of("a")));
     }
 
     @Test
@@ -214,21 +229,21 @@ class StoredDocumentTypeTest {
         Path file = dir.resolve("roundtrip.mv.db");
         List<Document> written = new ArrayList<>();
         try (MVStore store = MVStore.open(file.toString())) {
-            MVMap<Object, Document> map = store.openMap("docs",
-                    new MVMap.Builder<Object, Document>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
+            MVMap<Object, StoredDocument> map = store.openMap("docs",
+                    new MVMap.Builder<Object, StoredDocument>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
             for (int i = 0; i < 2_000; i++) {
                 Document document = everyType().append("_id", new ObjectId()).append("i", i);
                 written.add(document);
-                map.put(document.get("_id"), document);
+                map.put(document.get("_id"), StoredDocument.of(document));
             }
         }
 
         try (MVStore store = MVStore.open(file.toString())) {
-            MVMap<Object, Document> map = store.openMap("docs",
-                    new MVMap.Builder<Object, Document>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
+            MVMap<Object, StoredDocument> map = store.openMap("docs",
+                    new MVMap.Builder<Object, StoredDocument>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
             assertThat(map.size()).isEqualTo(written.size());
             for (Document document : written) {
-                assertThat(map.get(document.get("_id"))).isEqualTo(document);
+                assertThat(map.get(document.get("_id")).document()).isEqualTo(document);
             }
         }
     }
