@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Insert, find and update throughput of the wire store on a file, with CPU time per operation, then
+# Per-document write/read cost of the old (Java serialization) and new (BSON) stored forms; then insert,
+# find and update throughput of the wire store on a file, with CPU time per operation, then
 # close, reopen and scan (every document read back from disk). Prints figures, asserts nothing.
 #
 # Usage: platform/wire-store/bench/codec-bench.sh [documents]     default 50000
@@ -22,7 +23,12 @@ mvn -B -q ${MVN_ARGS:-} -pl platform/wire-store dependency:build-classpath -Dmde
 
 module=platform/wire-store/target
 echo "JVM: ${BENCH_JAVA_OPTS:--Xmx512m}; $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+cp="$module/classes:$module/test-classes:$(cat "$cp_file")"
+echo "== per document, this thread's CPU: H2's default form (Java serialization) vs BSON"
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$cp" cn.govdata.wirestore.CodecMicroBench
+echo "== through the wire protocol, one JVM for store and client"
 # shellcheck disable=SC2086
 exec java ${BENCH_JAVA_OPTS:--Xmx512m} -Dbench.threads="${BENCH_THREADS:-4}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.backend=error \
-  -cp "$module/classes:$module/test-classes:$(cat "$cp_file")" cn.govdata.wirestore.CodecBench "$DOCS"
+  -cp "$cp" cn.govdata.wirestore.CodecBench "$DOCS"
