@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -15,11 +17,16 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Assert;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
@@ -45,9 +52,62 @@ final class GovdataH2Collection extends H2Collection {
     private static final Logger log = LoggerFactory.getLogger(GovdataH2Collection.class);
     private static final int MAX_POINT_COMBINATIONS = 1024;
 
+    // The document map holds StoredDocuments, not the Documents H2Collection's map is declared with: every
+    // H2Collection method that touches it is overridden below, so the superclass never reads or writes it.
+    private final MVMap<Object, StoredDocument> dataMap;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
     GovdataH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
-        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+                        MVMap<Object, StoredDocument> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, (MVMap) dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        StoredDocument previous = dataMap.put(Missing.ofNullable(key), StoredDocument.of(document));
+        Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+        return key;
+    }
+
+    @Override
+    public int count() {
+        return dataMap.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return dataMap.isEmpty();
+    }
+
+    /** A private copy: the caller may change it (updates do) without touching the stored document. */
+    @Override
+    protected Document getDocument(Object position) {
+        StoredDocument stored = dataMap.get(position);
+        return stored == null ? null : stored.document();
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (dataMap.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return dataMap.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
+    }
+
+    /**
+     * The document as the update left it is stored once, in its encoded form. mongo-java-server has
+     * already changed the instance {@link #getDocument} returned, which is a private copy.
+     */
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        dataMap.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
     }
 
     /**
@@ -119,6 +179,21 @@ final class GovdataH2Collection extends H2Collection {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The scan: H2Collection's, over decoded documents (in storage order, or reversed for {$natural: -1}). */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> documents;
+        if (isNaturalDescending(orderBy)) {
+            documents = dataMap.entrySet().stream()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getKey(), b.getKey()))
+                    .map(entry -> entry.getValue().document());
+        } else {
+            documents = dataMap.values().stream().map(StoredDocument::document);
+        }
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override

@@ -34,6 +34,7 @@ final class GovdataH2Database extends H2Database {
     // The same map names H2Database uses (its constants are not visible), so existing files open unchanged.
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
+    private static final String INDEX_INFIX = "._index_";
 
     // H2Database keeps the store private and calls openOrCreateCollection from its constructor, before a
     // field of this subclass could be set; reading the superclass's field is the only way to reach it then.
@@ -67,12 +68,30 @@ final class GovdataH2Database extends H2Database {
         return new SecondaryIndex(indexName, keys, sparse);
     }
 
+    /**
+     * Opens the index's map with {@link StoredKeyType} before mongo-java-server does: its own
+     * {@code openMap(name)} then returns this map instead of one with H2's default types.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        String fullCollectionName = getFullCollectionNamespace(collectionName);
+        MVStore mvStore = mvStore();
+        MVMap<Object, Object> indexMap = mvStore.openMap(fullCollectionName + INDEX_INFIX + indexName,
+                new MVMap.Builder<>().keyType(new StoredKeyType()).valueType(new StoredKeyType()));
+        StoreFormat.upgrade(indexMap, mvStore.openMap(META_PREFIX + fullCollectionName),
+                StoreFormat.INDEX_KEY_PREFIX + indexName);
+        return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullCollectionName = getFullCollectionNamespace(collectionName);
         MVStore mvStore = mvStore();
-        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName);
+        MVMap<Object, StoredDocument> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName,
+                new MVMap.Builder<Object, StoredDocument>().keyType(new StoredKeyType()).valueType(new StoredDocumentType()));
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullCollectionName);
+        StoreFormat.upgrade(dataMap, metaMap, StoreFormat.DOCUMENTS_KEY);
         GovdataH2Collection collection = new GovdataH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         if (!opened) {
             if (openedCollections == null) {
