@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -16,6 +18,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
+import java.time.Clock;
+
 /**
  * The gateway turns away requests without a valid token before they cost a service anything. The
  * services validate the same token again (the Authorization header passes through unchanged), so a
@@ -26,12 +30,14 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, JwtCacheProperties cache) {
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(properties.issuer()),
-                new JwtAudienceValidator(properties.audience())));
-        return decoder;
+                new JwtAudienceValidator(properties.audience()));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(validator);
+        // The validators' own clock (the system's), so a remembered token expires when a fresh one would.
+        return new VerifiedTokens(decoder, validator, Clock.systemUTC(), cache.maxAge(), cache.maxSize());
     }
 
     @Bean

@@ -3,6 +3,8 @@ package cn.govdata.sharing.provider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,10 +49,27 @@ public class ProviderAddresses {
     }
 
     private static final String ALLOW = "govdata.exchange.providers.allow";
+    private static final String ALLOWED_HOSTS = "govdata.exchange.providers.allowed-hosts";
+
+    /**
+     * The allow-list as last bound, with the two system properties as they were then. Binding it
+     * from the environment on every check cost about 5 % of the service's CPU on the exchange (JFR,
+     * issue 15), so it is bound at start-up and again when the environment changes: a Spring Cloud
+     * refresh ({@link EnvironmentChangeEvent}) or either key set as a system property (what an
+     * operator's or a test harness's JVM-wide setting looks like; comparing two strings per check
+     * notices it).
+     */
+    private record AllowList(List<String> entries, String allowProperty, String allowedHostsProperty) {
+    }
+
+    /** One of the platform's own {@code host:port}. */
+    private record OwnAddress(String host, String port) {
+    }
 
     private final Environment environment;
-    private final List<String> platform;
+    private final List<OwnAddress> platform;
     private final Resolver resolver;
+    private volatile AllowList allow;
 
     @Autowired
     public ProviderAddresses(ProviderProperties properties, Environment environment) {
@@ -81,7 +101,8 @@ public class ProviderAddresses {
                 // Not a URL: Eureka would not use it either.
             }
         }
-        this.platform = List.copyOf(own);
+        this.platform = own.stream().map(ProviderAddresses::ownAddress).filter(Objects::nonNull).toList();
+        refresh();
         if (allow().isEmpty() && environment.acceptsProfiles(Profiles.of("prod", "production"))) {
             throw new IllegalStateException("govdata.exchange.providers.allow is empty: in production the exchange only calls "
                     + "provider hosts or networks listed there (e.g. *.njzwfw.gov.cn, 10.20.0.0/16)");
@@ -89,14 +110,36 @@ public class ProviderAddresses {
     }
 
     /**
-     * The allow-list as configured now. Read from the environment on each check rather than once, so
-     * a list an operator (or a test harness) sets as a system property applies without a restart.
+     * The allow-list as configured now: as bound at start-up or the last refresh, bound again first
+     * when either key's system property differs from what that binding saw, so a list an operator (or
+     * a test harness) sets as a system property applies from the next check, without a restart.
      */
     private List<String> allow() {
-        List<String> entries = new ArrayList<>(Binder.get(environment).bind("govdata.exchange.providers.allowed-hosts",
-                Bindable.listOf(String.class)).orElse(List.of()));
-        entries.addAll(Binder.get(environment).bind(ALLOW, Bindable.listOf(String.class)).orElse(List.of()));
-        return entries.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList();
+        AllowList current = allow;
+        if (!Objects.equals(current.allowProperty(), System.getProperty(ALLOW))
+                || !Objects.equals(current.allowedHostsProperty(), System.getProperty(ALLOWED_HOSTS))) {
+            current = refresh();
+        }
+        return current.entries();
+    }
+
+    /** Binds the allow-list from the environment again (after a Spring Cloud refresh changed it). */
+    @EventListener(EnvironmentChangeEvent.class)
+    public void environmentChanged() {
+        refresh();
+    }
+
+    private synchronized AllowList refresh() {
+        // Read before binding: a change made while binding differs from these and binds again.
+        String allowProperty = System.getProperty(ALLOW);
+        String allowedHostsProperty = System.getProperty(ALLOWED_HOSTS);
+        Binder binder = Binder.get(environment);
+        List<String> entries = new ArrayList<>(binder.bind(ALLOWED_HOSTS, Bindable.listOf(String.class)).orElse(List.of()));
+        entries.addAll(binder.bind(ALLOW, Bindable.listOf(String.class)).orElse(List.of()));
+        AllowList bound = new AllowList(entries.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList(),
+                allowProperty, allowedHostsProperty);
+        this.allow = bound;
+        return bound;
     }
 
     /** Resolves the URL's host once and checks every address it has. */
@@ -149,15 +192,21 @@ public class ProviderAddresses {
         return new Verdict(Optional.of(why), List.of());
     }
 
+    /** {@code host:port} split once; null without a colon (it could never match a call). */
+    private static OwnAddress ownAddress(String entry) {
+        int colon = entry.lastIndexOf(':');
+        return colon <= 0 ? null : new OwnAddress(entry.substring(0, colon).replace("[", "").replace("]", ""),
+                entry.substring(colon + 1));
+    }
+
     private boolean platformOwn(InetAddress address, int port) {
-        for (String entry : platform) {
-            int colon = entry.lastIndexOf(':');
-            if (colon <= 0 || !entry.substring(colon + 1).equals(Integer.toString(port))) {
+        for (OwnAddress entry : platform) {
+            if (!entry.port().equals(Integer.toString(port))) {
                 continue;
             }
-            String host = entry.substring(0, colon).replace("[", "").replace("]", "");
             try {
-                for (InetAddress own : InetAddress.getAllByName(host)) {
+                // Resolved on each check, as the provider's host is: a name may point elsewhere now.
+                for (InetAddress own : InetAddress.getAllByName(entry.host())) {
                     if (own.equals(address) || (own.isAnyLocalAddress() && internal(address))) {
                         return true;
                     }

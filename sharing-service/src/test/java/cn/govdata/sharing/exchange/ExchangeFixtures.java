@@ -43,14 +43,15 @@ public final class ExchangeFixtures {
         WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40).disableRequestJournal());
         server.start();
         // The simulated provider listens on loopback, which the exchange calls only when its
-        // address:port is on the allow-list (read on every check, so setting it here is enough).
+        // address:port is on the allow-list (a change to this system property is bound again at the
+        // next check, so setting it here is enough even for a context that is already running).
         // 10.20.0.0/16 stands for the e-government network the registration tests name by address.
         System.setProperty("govdata.exchange.providers.allow", "127.0.0.1:" + server.port() + ",10.20.0.0/16");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
 
-    /** Adds an entry to the exchange's provider allow-list (read on every check). */
+    /** Adds an entry to the exchange's provider allow-list (noticed at the next check). */
     public static synchronized void allow(String entry) {
         System.setProperty("govdata.exchange.providers.allow", System.getProperty("govdata.exchange.providers.allow") + "," + entry);
     }

@@ -1,6 +1,7 @@
 package cn.govdata.sharing.provider;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.net.URI;
@@ -83,5 +84,44 @@ class ProviderAddressesTest {
                 .withProperty("govdata.exchange.providers.allow", "127.0.0.1:9082");
         var addresses = new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment);
         assertThat(refusal(addresses, "http://127.0.0.1:9082/actuator/prometheus")).contains("platform's own services");
+    }
+
+    @Test
+    void theAllowListIsBoundAtStartUpAndAgainOnlyWhenTheEnvironmentChanges() {
+        var environment = new MockEnvironment().withProperty("server.port", "8082")
+                .withProperty("govdata.exchange.providers.allow", "127.0.0.1:8090");
+        var addresses = new ProviderAddresses(new ProviderProperties(null, null, 0, null), environment);
+        assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).isNull();
+
+        environment.setProperty("govdata.exchange.providers.allow", "127.0.0.1:8091");
+        assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).as("not bound again per check").isNull();
+        assertThat(refusal(addresses, "http://127.0.0.1:8091/api/people/1")).contains("loopback");
+
+        addresses.environmentChanged();
+        assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).as("after a refresh").contains("loopback");
+        assertThat(refusal(addresses, "http://127.0.0.1:8091/api/people/1")).isNull();
+    }
+
+    @Test
+    void anAllowListSetAsASystemPropertyAppliesFromTheNextCheck() {
+        String key = "govdata.exchange.providers.allow";
+        String before = System.getProperty(key);
+        try {
+            System.setProperty(key, "127.0.0.1:8090");
+            var addresses = new ProviderAddresses(new ProviderProperties(null, null, 0, null),
+                    new StandardEnvironment());
+            assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).isNull();
+
+            System.setProperty(key, "127.0.0.1:8091");
+
+            assertThat(refusal(addresses, "http://127.0.0.1:8090/api/people/1")).contains("loopback");
+            assertThat(refusal(addresses, "http://127.0.0.1:8091/api/people/1")).isNull();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
     }
 }
