@@ -1,9 +1,9 @@
 package cn.govdata.audit.incident;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.outbox.VersionedWrites;
-import cn.govdata.platform.problem.PlatformException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
@@ -61,7 +61,7 @@ class Incidents {
     }
 
     IncidentDocument get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Security incident", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Security incident", id));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken (an early warning opened twice) */
