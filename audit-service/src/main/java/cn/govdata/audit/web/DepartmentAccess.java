@@ -14,7 +14,7 @@ public final class DepartmentAccess {
     }
 
     public static boolean oversees(Caller caller) {
-        return caller.hasRole(Roles.AUDITOR) || caller.hasRole(Roles.BUREAU_REVIEWER);
+        return caller.isAuditor() || caller.isBureau();
     }
 
     /**
