@@ -111,7 +111,7 @@ class IncidentController {
         List<SecurityIncident.State> states = state == null ? Incidents.allStates() : List.of(state);
         long total = incidents.count(department, states, severity);
         List<IncidentView> items = incidents.list(department, states, severity, page, size).stream()
-                .map(d -> IncidentView.of(d.incident())).toList();
+                .map(IncidentView::of).toList();
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 

@@ -78,10 +78,10 @@ class Incidents {
      * @param department only entries this department reported or is affected by; null for all
      * @param states     the states to list (never empty)
      */
-    List<IncidentDocument> list(String department, List<SecurityIncident.State> states, Severity severity, int page, int size) {
+    List<SecurityIncident> list(String department, List<SecurityIncident.State> states, Severity severity, int page, int size) {
         Query query = query(department, states, severity);
         query.with(Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
-        return mongo.find(query, IncidentDocument.class);
+        return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::incident).toList();
     }
 
     long count(String department, List<SecurityIncident.State> states, Severity severity) {

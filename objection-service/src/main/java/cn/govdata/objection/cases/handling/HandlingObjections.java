@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * The platform marks and routes cases; the platform or the responsible department decides and
- * corrects; every step's deadline is watched, and a missed one goes to the bureau.
+ * corrects; the platform closes or the objector withdraws. Every write also moves the step
+ * deadlines along ({@link StepDeadlines#follow}); a missed one is handled in {@code MissedSteps}.
  */
 @Service
 public class HandlingObjections {
