@@ -4,8 +4,8 @@ import cn.govdata.audit.chain.Blocks;
 import cn.govdata.audit.chain.Checkpoints;
 import cn.govdata.audit.chain.TrailRecord;
 import cn.govdata.calendar.WorkingDayCalendar;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.config.GovdataPlatformAutoConfiguration;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.policy.Period;
 import org.bson.Document;
@@ -76,7 +76,7 @@ public class TrailArchive {
     public synchronized Result archive(Instant before) {
         Instant cutoff = retentionCutoff();
         if (before.isAfter(cutoff)) {
-            throw PlatformException.invalidField("before", "must not be later than " + cutoff + ": audit records are kept at least "
+            throw Refusal.invalidField("before", "must not be later than " + cutoff + ": audit records are kept at least "
                     + profile.auditLogRetention().value() + " (" + profile.auditLogRetention().source() + ")");
         }
         List<ChainResult> chains = new ArrayList<>();

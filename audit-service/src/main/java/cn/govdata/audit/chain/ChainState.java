@@ -1,5 +1,7 @@
 package cn.govdata.audit.chain;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.util.LinkedHashSet;
 
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
  * the chain's partition holds one; it is dropped and reloaded from the store whenever partitions
  * are (re)assigned.
  */
+@DomainModel
 public final class ChainState {
 
     final String chain;

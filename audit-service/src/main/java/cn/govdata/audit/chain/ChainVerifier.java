@@ -22,6 +22,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+// Longer than the house's ~350 lines on purpose: the walk, the checkpoint comparison and the search
+// for stray blocks share one visited set and one pass over the store (memory stays one block per
+// chain); the evidence auditors rely on is checked by this one file, read top to bottom.
 /**
  * Walks every chain from its first record (archived part first) to its head by block-id lookups,
  * checks each record's hash and link, compares the walk with the chain's head document and its

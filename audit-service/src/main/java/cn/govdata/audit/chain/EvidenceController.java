@@ -1,6 +1,6 @@
 package cn.govdata.audit.chain;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,7 +46,7 @@ class EvidenceController {
         List<String> chains = chain == null ? export.chains() : List.of(chain);
         List<Checkpoints.SignedHead> heads = chains.stream().map(export::head).filter(java.util.Objects::nonNull).toList();
         if (chain != null && heads.isEmpty()) {
-            throw PlatformException.notFound("Audit chain", chain);
+            throw Refusal.notFound("Audit chain", chain);
         }
         return heads;
     }
@@ -57,7 +57,7 @@ class EvidenceController {
     ResponseEntity<StreamingResponseBody> exportTrail(@RequestParam(required = false) String chain) {
         List<String> chains = chain == null ? export.chains() : List.of(chain);
         if (chain != null && export.head(chain) == null) {
-            throw PlatformException.notFound("Audit chain", chain);
+            throw Refusal.notFound("Audit chain", chain);
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))

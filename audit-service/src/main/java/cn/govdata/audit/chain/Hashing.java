@@ -1,11 +1,14 @@
 package cn.govdata.audit.chain;
 
+import cn.govdata.domain.DomainModel;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex, one digest per thread (verification and ingest hash a lot). */
+@DomainModel
 public final class Hashing {
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

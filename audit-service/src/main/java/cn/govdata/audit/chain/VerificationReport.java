@@ -1,5 +1,7 @@
 package cn.govdata.audit.chain;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  * <em>removed</em>; a record at a position already taken, or linking to nothing in the chain, is
  * <em>inserted</em>. Lists are cut at {@link #LIST_LIMIT}; the counts are complete.
  */
+@DomainModel
 public record VerificationReport(Status status, Instant verifiedAt, Duration took, long records, List<ChainReport> chains) {
 
     public static final int LIST_LIMIT = 1_000;

@@ -1,5 +1,7 @@
 package cn.govdata.audit.flowback;
 
+import cn.govdata.domain.DomainModel;
+
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +19,7 @@ import java.util.Set;
  *   <li>an event of another region (another county, a region not configured) goes nowhere.</li>
  * </ul>
  */
+@DomainModel
 final class FlowbackRule {
 
     private final List<String> counties;

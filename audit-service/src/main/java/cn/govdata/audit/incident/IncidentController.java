@@ -1,6 +1,7 @@
 package cn.govdata.audit.incident;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
+import cn.govdata.platform.problem.ProblemHandler;
 import cn.govdata.platform.problem.Problems;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.PageResponse;
@@ -110,7 +111,7 @@ class IncidentController {
         List<SecurityIncident.State> states = state == null ? Incidents.allStates() : List.of(state);
         long total = incidents.count(department, states, severity);
         List<IncidentView> items = incidents.list(department, states, severity, page, size).stream()
-                .map(d -> IncidentView.of(d.incident())).toList();
+                .map(IncidentView::of).toList();
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
@@ -139,14 +140,15 @@ class IncidentController {
 
     @ExceptionHandler(IncidentRefusal.class)
     ResponseEntity<ProblemDetail> refused(IncidentRefusal refusal) {
-        PlatformException problem = switch (refusal.reason()) {
-            case CLOSED -> PlatformException.conflict("incident-closed", refusal.getMessage());
-            case NOTIFICATIONS_MISSING -> new PlatformException(HttpStatus.CONFLICT, "incident-notifications-missing",
+        Refusal problem = switch (refusal.reason()) {
+            case CLOSED -> Refusal.conflict("incident-closed", refusal.getMessage());
+            case NOTIFICATIONS_MISSING -> new Refusal(Refusal.Kind.CONFLICT, "incident-notifications-missing",
                     "Required notifications missing", refusal.getMessage(), Map.of("missing", refusal.missing()));
-            case INVALID_TIME, INVALID_RECIPIENT -> PlatformException.invalidField(refusal.field(), refusal.getMessage());
+            case INVALID_TIME, INVALID_RECIPIENT -> Refusal.invalidField(refusal.field(), refusal.getMessage());
         };
-        ProblemDetail body = Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage());
+        HttpStatus status = ProblemHandler.statusOf(problem.kind());
+        ProblemDetail body = Problems.of(status, problem.slug(), problem.title(), problem.getMessage());
         problem.properties().forEach(body::setProperty);
-        return ResponseEntity.status(problem.status()).body(body);
+        return ResponseEntity.status(status).body(body);
     }
 }

@@ -1,8 +1,11 @@
 package cn.govdata.audit.incident;
 
+import cn.govdata.domain.DomainModel;
+
 import java.util.List;
 
 /** Why the register refused a change; the web layer turns it into a problem detail. */
+@DomainModel
 public final class IncidentRefusal extends RuntimeException {
 
     public enum Reason {

@@ -1,9 +1,9 @@
 package cn.govdata.audit.incident;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
 import cn.govdata.platform.outbox.VersionedWrites;
-import cn.govdata.platform.problem.PlatformException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
@@ -61,7 +61,7 @@ class Incidents {
     }
 
     IncidentDocument get(String id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Security incident", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Security incident", id));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken (an early warning opened twice) */
@@ -78,10 +78,10 @@ class Incidents {
      * @param department only entries this department reported or is affected by; null for all
      * @param states     the states to list (never empty)
      */
-    List<IncidentDocument> list(String department, List<SecurityIncident.State> states, Severity severity, int page, int size) {
+    List<SecurityIncident> list(String department, List<SecurityIncident.State> states, Severity severity, int page, int size) {
         Query query = query(department, states, severity);
         query.with(Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
-        return mongo.find(query, IncidentDocument.class);
+        return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::incident).toList();
     }
 
     long count(String department, List<SecurityIncident.State> states, Severity severity) {

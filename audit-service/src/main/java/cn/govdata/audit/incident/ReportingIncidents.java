@@ -2,6 +2,7 @@ package cn.govdata.audit.incident;
 
 import cn.govdata.audit.AuditProperties;
 import cn.govdata.audit.warning.EarlyWarnings;
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.AuditEventTypes;
 import cn.govdata.events.audit.AuditEvents;
 import cn.govdata.platform.deadline.Deadline;
@@ -10,7 +11,6 @@ import cn.govdata.platform.deadline.DeadlineRequest;
 import cn.govdata.platform.deadline.ExpiryAction;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.JurisdictionProfile;
@@ -88,12 +88,12 @@ class ReportingIncidents {
      */
     SecurityIncident fromWarning(String alertId, Severity severity, Boolean personalInformation, String title, Caller caller) {
         if (!caller.isBureau() && !caller.isOperator()) {
-            throw PlatformException.forbidden("只有市数据局或平台运维人员可以依据预警登记安全事件");
+            throw Refusal.forbidden("只有市数据局或平台运维人员可以依据预警登记安全事件");
         }
-        EarlyWarnings.Warning warning = warnings.find(alertId).orElseThrow(() -> PlatformException.notFound("Early warning", alertId));
+        EarlyWarnings.Warning warning = warnings.find(alertId).orElseThrow(() -> Refusal.notFound("Early warning", alertId));
         String id = "INC-W-" + digest(alertId);
         if (incidents.find(id).isPresent()) {
-            throw PlatformException.conflict("incident-exists", "该预警已登记为安全事件 " + id);
+            throw Refusal.conflict("incident-exists", "该预警已登记为安全事件 " + id);
         }
         Report report = reportOf(warning, severity, personalInformation, title);
         return open(id, report, warning, caller);
@@ -118,7 +118,7 @@ class ReportingIncidents {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String department = caller.departmentCode().orElse(bureauDepartment);
         if (report.detectedAt().isAfter(now)) {
-            throw PlatformException.invalidField("detectedAt", "发现时间不能晚于当前时间");
+            throw Refusal.invalidField("detectedAt", "发现时间不能晚于当前时间");
         }
         Rule<Period> rule = profile.securityIncidentNotification();
         Deadline deadline = deadlines.register(DeadlineRequest.forStep(PROCESS, STEP, id)
@@ -136,7 +136,7 @@ class ReportingIncidents {
         try {
             incidents.insert(incident, List.of(events.create(AuditEventTypes.INCIDENT_REPORTED, id, department, null, reported)));
         } catch (DuplicateKeyException openedMeanwhile) {
-            throw PlatformException.conflict("incident-exists", "该预警已登记为安全事件 " + id);
+            throw Refusal.conflict("incident-exists", "该预警已登记为安全事件 " + id);
         }
         if (incident.required().isEmpty()) {
             deadlines.complete(PROCESS, STEP, id);
@@ -159,7 +159,7 @@ class ReportingIncidents {
         if (oversees(caller)) {
             return null;
         }
-        return caller.departmentCode().orElseThrow(() -> PlatformException.forbidden("您的账号不属于任何部门，无法查看安全事件"));
+        return caller.departmentCode().orElseThrow(() -> Refusal.forbidden("您的账号不属于任何部门，无法查看安全事件"));
     }
 
     SecurityIncident contain(String id, String action, Caller caller) {
@@ -227,7 +227,7 @@ class ReportingIncidents {
         requireActor(incident, caller, closing);
         SecurityIncident next = change.apply(incident);
         if (!incidents.update(loaded, next, eventsOf.apply(next))) {
-            throw PlatformException.conflict("concurrent-change", "安全事件 " + id + " 刚被他人修改，请刷新后重试");
+            throw Refusal.conflict("concurrent-change", "安全事件 " + id + " 刚被他人修改，请刷新后重试");
         }
         metrics.refresh();
         return next;
@@ -236,7 +236,7 @@ class ReportingIncidents {
     private void requireReporter(Caller caller) {
         if (!caller.isBureau() && !caller.isOperator()
                 && !(caller.hasRole(Roles.DEPT_DATA_OFFICER) && caller.departmentCode().isPresent())) {
-            throw PlatformException.forbidden("只有部门数据管理员、平台运维人员或市数据局可以报告安全事件");
+            throw Refusal.forbidden("只有部门数据管理员、平台运维人员或市数据局可以报告安全事件");
         }
     }
 
@@ -251,7 +251,7 @@ class ReportingIncidents {
 
     private static void requireVisible(SecurityIncident incident, Caller caller) {
         if (!oversees(caller) && !concerns(incident, caller)) {
-            throw PlatformException.forbidden("部门只能查看本部门报告或涉及本部门的安全事件");
+            throw Refusal.forbidden("部门只能查看本部门报告或涉及本部门的安全事件");
         }
     }
 
@@ -266,7 +266,7 @@ class ReportingIncidents {
         boolean officer = caller.hasRole(Roles.DEPT_DATA_OFFICER);
         boolean reporter = caller.departmentCode().map(incident.reportingDepartment()::equals).orElse(false);
         if (!officer || (closing ? !reporter : !concerns(incident, caller))) {
-            throw PlatformException.forbidden(closing ? "只有报告部门的数据管理员、平台运维人员或市数据局可以结案"
+            throw Refusal.forbidden(closing ? "只有报告部门的数据管理员、平台运维人员或市数据局可以结案"
                     : "只有相关部门的数据管理员、平台运维人员或市数据局可以更新安全事件");
         }
     }

@@ -1,5 +1,7 @@
 package cn.govdata.audit.incident;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +22,7 @@ import java.util.Set;
  * @param warningId           the early warning (SY 43) the incident was opened from, or null
  * @param notificationOverdue the period ran out with notifications missing; stays set as history
  */
+@DomainModel
 public record SecurityIncident(String id, String title, String description, Instant detectedAt, Severity severity,
                                List<String> affectedResources, List<String> affectedDepartments, boolean personalInformation,
                                String suspectedCause, String warningId, String reportedBy, String reportingDepartment,

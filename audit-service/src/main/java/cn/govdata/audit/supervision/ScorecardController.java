@@ -2,7 +2,7 @@ package cn.govdata.audit.supervision;
 
 import cn.govdata.audit.AuditProperties;
 import cn.govdata.audit.web.DepartmentAccess;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -79,7 +79,7 @@ class ScorecardController {
     @PreAuthorize(DepartmentAccess.OVERSIGHT_OR_DEPARTMENT)
     SnapshotView snapshot(Caller caller, @PathVariable String month) {
         var snapshot = snapshots.find(parse(month).toString())
-                .orElseThrow(() -> PlatformException.notFound("Scorecard snapshot", month));
+                .orElseThrow(() -> Refusal.notFound("Scorecard snapshot", month));
         List<Scorecards.Scorecard> cards = snapshot.scorecards();
         if (!DepartmentAccess.oversees(caller)) {
             String own = DepartmentAccess.readable(caller, null, "scorecard");
@@ -109,13 +109,13 @@ class ScorecardController {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw PlatformException.invalidField("month", "'" + month + "' is not a month; write yyyy-MM, e.g. 2026-10");
+            throw Refusal.invalidField("month", "'" + month + "' is not a month; write yyyy-MM, e.g. 2026-10");
         }
     }
 
     private static void check(Instant from, Instant to) {
         if (!to.isAfter(from)) {
-            throw PlatformException.invalidField("to", "must be after 'from'");
+            throw Refusal.invalidField("to", "must be after 'from'");
         }
     }
 }

@@ -1,12 +1,12 @@
 package cn.govdata.audit.supervision;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.AuditEventTypes;
 import cn.govdata.events.audit.AuditEvents;
 import cn.govdata.platform.config.GovdataPlatformAutoConfiguration;
 import cn.govdata.platform.outbox.Events;
 import cn.govdata.platform.outbox.OutboxCollection;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +56,7 @@ public class ScorecardSnapshots {
         if (mongo.findById(last.toString(), Snapshot.class) == null) {
             try {
                 take(last, "scheduler");
-            } catch (PlatformException alreadyTaken) {
+            } catch (Refusal alreadyTaken) {
                 // Another replica was first.
             } catch (RuntimeException e) {
                 log.warn("Taking the scorecard snapshot of {} failed; retried at the next check: {}", last, e.toString());
@@ -64,13 +64,13 @@ public class ScorecardSnapshots {
         }
     }
 
-    /** @throws PlatformException 409 when the month's snapshot exists, 400 for a month that has not begun */
+    /** @throws Refusal 409 when the month's snapshot exists, 400 for a month that has not begun */
     public Snapshot take(YearMonth month, String takenBy) {
         Instant now = clock.instant();
         Instant start = month.atDay(1).atStartOfDay(GovdataPlatformAutoConfiguration.CHINA).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(GovdataPlatformAutoConfiguration.CHINA).toInstant();
         if (start.isAfter(now)) {
-            throw PlatformException.invalidField("month", month + " has not begun");
+            throw Refusal.invalidField("month", month + " has not begun");
         }
         List<Scorecards.Scorecard> cards = scorecards.all(start, end);
         List<OutboxMessage> published = cards.stream().map(c -> events.create(AuditEventTypes.SCORECARD_PUBLISHED,
@@ -80,7 +80,7 @@ public class ScorecardSnapshots {
         try {
             mongo.insert(snapshot);
         } catch (DuplicateKeyException exists) {
-            throw PlatformException.conflict("snapshot-exists", "The scorecard snapshot of " + month
+            throw Refusal.conflict("snapshot-exists", "The scorecard snapshot of " + month
                     + " was already taken; published results are not replaced");
         }
         log.info("Scorecard snapshot {} taken by {}: {} departments", month, takenBy, cards.size());

@@ -2,7 +2,7 @@ package cn.govdata.audit.trail;
 
 import cn.govdata.audit.chain.TrailRecord;
 import cn.govdata.audit.web.Csv;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.constraints.Max;
@@ -58,7 +58,7 @@ class AuditTrailController {
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         TrailFilter filter = filter(type, department, consumer, provider, resource, user, requestId, subject, from, to);
         if ((long) (page + 1) * size > TrailSearch.MAX_WINDOW) {
-            throw PlatformException.invalidField("page", "pages beyond the first " + TrailSearch.MAX_WINDOW
+            throw Refusal.invalidField("page", "pages beyond the first " + TrailSearch.MAX_WINDOW
                     + " records are not served; narrow the filters or download events.csv");
         }
         TrailSearch.Result result = search.page(filter, page, size, includeArchived);
@@ -98,13 +98,13 @@ class AuditTrailController {
     @GetMapping("/events/{eventId}")
     AuditRecordResponse get(@PathVariable String eventId) {
         return search.byId(eventId).map(AuditRecordResponse::of)
-                .orElseThrow(() -> PlatformException.notFound("Audit record", eventId));
+                .orElseThrow(() -> Refusal.notFound("Audit record", eventId));
     }
 
     static TrailFilter filter(String type, String department, String consumer, String provider, String resource, String user,
                               String requestId, String subject, Instant from, Instant to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw PlatformException.invalidField("to", "must not be before 'from'");
+            throw Refusal.invalidField("to", "must not be before 'from'");
         }
         return new TrailFilter(blank(type), blank(department), blank(consumer), blank(provider), blank(resource), blank(user),
                 blank(requestId), blank(subject), null, from, to, null);

@@ -3,7 +3,7 @@ package cn.govdata.audit.usage;
 import cn.govdata.audit.trail.TrailSearch;
 import cn.govdata.audit.web.Csv;
 import cn.govdata.audit.web.DepartmentAccess;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.constraints.Max;
@@ -50,7 +50,7 @@ class UsageController {
         String readable = DepartmentAccess.readable(caller, department, "usage log");
         check(from, to);
         if ((long) (page + 1) * size > TrailSearch.MAX_WINDOW) {
-            throw PlatformException.invalidField("page", "pages beyond the first " + TrailSearch.MAX_WINDOW
+            throw Refusal.invalidField("page", "pages beyond the first " + TrailSearch.MAX_WINDOW
                     + " accesses are not served; narrow the period or download usage.csv");
         }
         UsageLog.Page result = log.page(readable, from, to, page, size);
@@ -78,7 +78,7 @@ class UsageController {
 
     private static void check(Instant from, Instant to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw PlatformException.invalidField("to", "must not be before 'from'");
+            throw Refusal.invalidField("to", "must not be before 'from'");
         }
     }
 }

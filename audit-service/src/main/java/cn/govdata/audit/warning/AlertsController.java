@@ -4,10 +4,6 @@ import cn.govdata.platform.security.Roles;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,26 +19,19 @@ import java.util.List;
 @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.BUREAU_REVIEWER + "')")
 class AlertsController {
 
-    private final MongoTemplate mongo;
+    private final EarlyWarnings warnings;
 
-    AlertsController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    AlertsController(EarlyWarnings warnings) {
+        this.warnings = warnings;
     }
 
     @GetMapping
     PageResponse<AlertView> alerts(@RequestParam(required = false) String kind, @RequestParam(required = false) String department,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Query query = new Query();
-        if (kind != null) {
-            query.addCriteria(Criteria.where("kind").is(kind));
-        }
-        if (department != null) {
-            query.addCriteria(Criteria.where("consumerDepartment").is(department));
-        }
-        long total = mongo.count(query, AccessWatch.ALERTS);
-        query.with(Sort.by(Sort.Direction.DESC, "detectedAt")).skip((long) page * size).limit(size);
-        List<AlertView> alerts = mongo.find(query, AccessWatch.Alert.class).stream().map(AlertView::of).toList();
+        EarlyWarnings.AlertPage found = warnings.page(kind, department, page, size);
+        long total = found.total();
+        List<AlertView> alerts = found.alerts().stream().map(AlertView::of).toList();
         return new PageResponse<>(alerts, page, size, total, (int) ((total + size - 1) / size));
     }
 

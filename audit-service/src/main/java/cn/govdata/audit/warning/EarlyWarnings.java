@@ -1,6 +1,9 @@
 package cn.govdata.audit.warning;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,6 +24,24 @@ public class EarlyWarnings {
         return Optional.ofNullable(mongo.findById(alertId, AccessWatch.Alert.class)).map(a -> new Warning(a.id(), a.kind(),
                 a.consumerDepartment(), a.providerDepartments() == null ? List.of() : a.providerDepartments(), a.windowStart(),
                 a.windowEnd(), a.description(), a.detectedAt()));
+    }
+
+    /** The alerts as stored and how many match, for the alerts list. */
+    record AlertPage(List<AccessWatch.Alert> alerts, long total) {
+    }
+
+    /** One page of the warnings raised, newest first, optionally of one kind or one consumer department. */
+    AlertPage page(String kind, String department, int page, int size) {
+        Query query = new Query();
+        if (kind != null) {
+            query.addCriteria(Criteria.where("kind").is(kind));
+        }
+        if (department != null) {
+            query.addCriteria(Criteria.where("consumerDepartment").is(department));
+        }
+        long total = mongo.count(query, AccessWatch.ALERTS);
+        query.with(Sort.by(Sort.Direction.DESC, "detectedAt")).skip((long) page * size).limit(size);
+        return new AlertPage(mongo.find(query, AccessWatch.Alert.class), total);
     }
 
     /** An early warning as other features see it; the consumer's client id stays with the warning. */

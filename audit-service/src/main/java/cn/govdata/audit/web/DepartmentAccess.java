@@ -1,6 +1,6 @@
 package cn.govdata.audit.web;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 
@@ -14,26 +14,26 @@ public final class DepartmentAccess {
     }
 
     public static boolean oversees(Caller caller) {
-        return caller.hasRole(Roles.AUDITOR) || caller.hasRole(Roles.BUREAU_REVIEWER);
+        return caller.isAuditor() || caller.isBureau();
     }
 
     /**
      * The department the caller may read: the one asked for, or the caller's own when none is named.
      *
-     * @throws PlatformException 403 for another department's data, 400 when an overseer names none
+     * @throws Refusal 403 for another department's data, 400 when an overseer names none
      */
     public static String readable(Caller caller, String requested, String what) {
         String department = requested == null || requested.isBlank() ? null : requested.strip();
         if (oversees(caller)) {
             if (department == null) {
-                throw PlatformException.invalidField("department", "name the department whose " + what + " to read");
+                throw Refusal.invalidField("department", "name the department whose " + what + " to read");
             }
             return department;
         }
-        String own = caller.departmentCode().orElseThrow(() -> PlatformException.forbidden(
+        String own = caller.departmentCode().orElseThrow(() -> Refusal.forbidden(
                 "Your account belongs to no department, so there is no " + what + " for you to read"));
         if (department != null && !department.equals(own)) {
-            throw PlatformException.forbidden("A department reads only its own " + what + "; you belong to " + own);
+            throw Refusal.forbidden("A department reads only its own " + what + "; you belong to " + own);
         }
         return own;
     }

@@ -4,7 +4,7 @@ import cn.govdata.audit.StandaloneTrail;
 import cn.govdata.audit.chain.Blocks;
 import cn.govdata.audit.chain.VerificationReport;
 import cn.govdata.calendar.WorkingDayCalendar;
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.policy.JurisdictionProfiles;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,7 @@ class TrailArchiveTest {
         trail.append(1);
 
         assertThatThrownBy(() -> archive.archive(trail.clock.instant().minus(Duration.ofDays(365))))
-                .isInstanceOf(PlatformException.class)
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID))
                 .hasMessageContaining("kept at least 3y");
     }
 

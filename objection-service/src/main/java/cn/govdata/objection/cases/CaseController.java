@@ -1,6 +1,17 @@
 package cn.govdata.objection.cases;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
+import cn.govdata.objection.cases.filing.EvidenceStore;
+import cn.govdata.objection.cases.filing.FilingObjections;
+import cn.govdata.objection.cases.handling.HandlingObjections;
+import cn.govdata.objection.cases.model.CaseAccess;
+import cn.govdata.objection.cases.model.CaseKind;
+import cn.govdata.objection.cases.model.CaseState;
+import cn.govdata.objection.cases.model.ObjectionCase;
+import cn.govdata.objection.cases.requests.CaseRequests;
+import cn.govdata.objection.cases.store.Cases;
+import cn.govdata.objection.cases.tracking.CaseViews;
+import cn.govdata.objection.cases.tracking.ObjectionStats;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.PageResponse;
 import jakarta.validation.Valid;
@@ -82,26 +93,26 @@ class CaseController {
                                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                              Caller caller) {
         String scope = department;
-        if (!CaseAccess.isOperator(caller) && !CaseAccess.isBureau(caller) && !caller.hasRole("auditor")) {
+        if (!caller.isOperator() && !caller.isBureau() && !caller.isAuditor()) {
             // A department sees the cases transferred to it, nothing else.
-            String own = caller.departmentCode().orElseThrow(() -> PlatformException.forbidden("Your token names no department"));
+            String own = caller.departmentCode().orElseThrow(() -> Refusal.forbidden("Your token names no department"));
             if (department != null && !department.equals(own)) {
-                throw PlatformException.forbidden("Department " + own + " sees only the cases transferred to it");
+                throw Refusal.forbidden("Department " + own + " sees only the cases transferred to it");
             }
             scope = own;
         }
         var found = cases.list(state, scope, resource, kind, escalated, PageRequest.of(page, size));
-        return PageResponse.of(found, d -> CaseViews.summary(d.objection()));
+        return PageResponse.of(found, CaseViews::summary);
     }
 
     /** Handlers get the whole case, auditors a masked one, the objector their tracking view. */
     @GetMapping("/cases/{id}")
     Object get(@PathVariable String id, Caller caller) {
-        ObjectionCase c = cases.find(id).map(CaseDocument::objection).orElseThrow(() -> PlatformException.notFound("Objection case", id));
+        ObjectionCase c = cases.findCase(id).orElseThrow(() -> Refusal.notFound("Objection case", id));
         if (CaseAccess.isHandler(caller, c)) {
             return CaseViews.full(c);
         }
-        if (caller.hasRole("auditor")) {
+        if (caller.isAuditor()) {
             return CaseViews.masked(c);
         }
         if (CaseAccess.isObjector(caller, c)) {
@@ -164,11 +175,11 @@ class CaseController {
     /** An evidence file, for the case's handlers and its objector only. */
     @GetMapping("/cases/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String evidenceId, Caller caller) {
-        ObjectionCase c = cases.find(id).map(CaseDocument::objection).orElseThrow(() -> PlatformException.notFound("Objection case", id));
+        ObjectionCase c = cases.findCase(id).orElseThrow(() -> Refusal.notFound("Objection case", id));
         if (!CaseAccess.isHandler(caller, c) && !CaseAccess.isObjector(caller, c)) {
             throw CaseAccess.notYours(caller, id);
         }
-        var stored = evidence.find(id, evidenceId).orElseThrow(() -> PlatformException.notFound("Evidence", evidenceId));
+        var stored = evidence.find(id, evidenceId).orElseThrow(() -> Refusal.notFound("Evidence", evidenceId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(stored.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -182,16 +193,16 @@ class CaseController {
     @PreAuthorize(READERS)
     ObjectionStats.Stats stats(Caller caller) {
         ObjectionStats.Stats all = stats.compute();
-        if (CaseAccess.isOperator(caller) || CaseAccess.isBureau(caller) || caller.hasRole("auditor")) {
+        if (caller.isOperator() || caller.isBureau() || caller.isAuditor()) {
             return all;
         }
-        return all.only(caller.departmentCode().orElseThrow(() -> PlatformException.forbidden("Your token names no department")));
+        return all.only(caller.departmentCode().orElseThrow(() -> Refusal.forbidden("Your token names no department")));
     }
 
     private ObjectionCase own(String id, Caller caller) {
-        ObjectionCase c = cases.find(id).map(CaseDocument::objection).orElseThrow(() -> PlatformException.notFound("Objection case", id));
+        ObjectionCase c = cases.findCase(id).orElseThrow(() -> Refusal.notFound("Objection case", id));
         if (!CaseAccess.isObjector(caller, c)) {
-            throw PlatformException.notFound("Objection case", id);
+            throw Refusal.notFound("Objection case", id);
         }
         return c;
     }

@@ -1,6 +1,6 @@
 package cn.govdata.objection.resource;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,24 +24,24 @@ public class CatalogResources {
     /**
      * The published resource an objection names.
      *
-     * @throws PlatformException 400 naming {@code field} when the catalog has no such resource or withdrew it
+     * @throws Refusal 400 naming {@code field} when the catalog has no such resource or withdrew it
      */
     public CatalogResource published(String id, String field) {
-        CatalogResource resource = find(id).orElseThrow(() -> PlatformException.invalidField(field,
+        CatalogResource resource = find(id).orElseThrow(() -> Refusal.invalidField(field,
                 "no published catalog resource '" + id + "'"));
         if (resource.withdrawn()) {
-            throw PlatformException.invalidField(field, "resource '" + id + "' was withdrawn from the catalog");
+            throw Refusal.invalidField(field, "resource '" + id + "' was withdrawn from the catalog");
         }
         return resource;
     }
 
     /**
-     * @throws PlatformException 400 naming {@code field[i]} for the first name that is not a data item of the resource
+     * @throws Refusal 400 naming {@code field[i]} for the first name that is not a data item of the resource
      */
     public static void requireItems(CatalogResource resource, List<String> items, String field) {
         for (int i = 0; i < items.size(); i++) {
             if (!resource.hasItem(items.get(i))) {
-                throw PlatformException.invalidField(field + "[" + i + "]", "'" + items.get(i)
+                throw Refusal.invalidField(field + "[" + i + "]", "'" + items.get(i)
                         + "' is not a data item of resource " + resource.id() + "; its items are " + resource.dataItems());
             }
         }

@@ -1,6 +1,6 @@
 package cn.govdata.objection.resource;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +22,7 @@ class ResourceController {
 
     @GetMapping("/api/objections/resources/{id}")
     ResourceView get(@PathVariable String id) {
-        CatalogResource r = resources.find(id).orElseThrow(() -> PlatformException.notFound("Catalog resource", id));
+        CatalogResource r = resources.find(id).orElseThrow(() -> Refusal.notFound("Catalog resource", id));
         return new ResourceView(r.id(), r.name(), r.providerDepartment(), r.dataItems(), r.withdrawn());
     }
 }

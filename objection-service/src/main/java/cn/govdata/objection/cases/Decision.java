@@ -1,5 +1,0 @@
-package cn.govdata.objection.cases;
-
-public enum Decision {
-    CORRECT, REJECT
-}

@@ -1,9 +1,0 @@
-package cn.govdata.objection.cases;
-
-/**
- * The service during which a data subject objected (QY 28): while the data is verified the service
- * goes ahead when the subject shows valid proof; the case records that it did and on what.
- */
-public record ServiceContext(String servingDepartment, String serviceName, boolean proceededOnValidProof,
-                             String proofNote) {
-}
