@@ -1,9 +1,9 @@
 package cn.govdata.opendata.plan;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.OpenDataEventTypes;
 import cn.govdata.events.opendata.OpenDataEvents;
 import cn.govdata.platform.outbox.Events;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import jakarta.validation.Valid;
@@ -73,7 +73,7 @@ class PlanController {
         try {
             return PriorityDomain.fromKey(key.strip()).key();
         } catch (IllegalArgumentException unknown) {
-            throw PlatformException.invalidField(field, "不是重点和优先开放领域的代码（SY 36、QY 31）：" + unknown.getMessage());
+            throw Refusal.invalidField(field, "不是重点和优先开放领域的代码（SY 36、QY 31）：" + unknown.getMessage());
         }
     }
 
@@ -81,7 +81,7 @@ class PlanController {
     @ResponseStatus(HttpStatus.CREATED)
     PlanView file(@Valid @RequestBody PlanRequest request, Caller caller) {
         String department = caller.departmentCode().filter(d -> caller.hasRole(Roles.DEPT_DATA_OFFICER))
-                .orElseThrow(() -> PlatformException.forbidden("A department's data officer files its open plan"));
+                .orElseThrow(() -> Refusal.forbidden("A department's data officer files its open plan"));
         String id = department + "-" + request.year();
         Instant now = clock.instant();
         List<OpenPlan.Item> items = new ArrayList<>();
@@ -100,7 +100,7 @@ class PlanController {
         try {
             mongo.insert(plan, OpenPlan.COLLECTION);
         } catch (DuplicateKeyException filed) {
-            throw PlatformException.conflict("plan-filed", department + " filed its " + request.year() + " open plan already");
+            throw Refusal.conflict("plan-filed", department + " filed its " + request.year() + " open plan already");
         }
         return PlanView.of(plan);
     }
