@@ -1,10 +1,10 @@
 package cn.govdata.opendata.application;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.DomainModel;
+import cn.govdata.domain.Refusal;
 import cn.govdata.policy.ApplicantKind;
 import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.policy.Rule;
-import org.springframework.http.HttpStatus;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +14,8 @@ import java.util.Set;
  * admits only domestic-controlled enterprises, universities and research institutes; research and
  * education use is non-commercial only (NJ 27, QZ 6.4). Broken rules are refused at once, with reasons.
  */
+@DomainModel
 final class ApplicantRules {
-
-    private static final HttpStatus UNPROCESSABLE = HttpStatus.valueOf(422);
 
     private ApplicantRules() {
     }
@@ -24,7 +23,7 @@ final class ApplicantRules {
     static void check(JurisdictionProfile profile, ApplicantKind kind, boolean commercialUse) {
         Rule<Set<ApplicantKind>> admitted = profile.conditionalOpenApplicants();
         if (!admitted.value().contains(kind)) {
-            throw new PlatformException(UNPROCESSABLE, "applicant-not-admitted", "Applicant kind not admitted",
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "applicant-not-admitted", "Applicant kind not admitted",
                     "%s applicants may not apply for conditional open data in %s; admitted: %s (%s)".formatted(kind.key(),
                             profile.nameZh(), admitted.value().stream().map(ApplicantKind::key).sorted().toList(),
                             provenance(admitted)),
@@ -33,7 +32,7 @@ final class ApplicantRules {
         Rule<Boolean> nonCommercial = profile.researchUseNonCommercial();
         boolean research = kind == ApplicantKind.UNIVERSITY || kind == ApplicantKind.RESEARCH_INSTITUTE;
         if (research && commercialUse && nonCommercial.value()) {
-            throw new PlatformException(UNPROCESSABLE, "commercial-use-not-allowed", "Commercial use not allowed",
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "commercial-use-not-allowed", "Commercial use not allowed",
                     "Conditional open data for university or research-institute research and education is for non-commercial "
                             + "use only; commercial use is refused (%s)".formatted(provenance(nonCommercial)),
                     Map.of("applicantKind", kind.key(), "commercialUse", true, "rule", provenance(nonCommercial)));

@@ -1,7 +1,7 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.opendata.dataset.Downloads;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,10 +25,17 @@ class ApplicationController {
     static final String API_KEY = "X-Api-Key";
 
     private final ConditionalOpening opening;
+    private final AssessingApplications assessing;
+    private final Licensing licensing;
+    private final ReportingUsage usage;
     private final Downloads downloads;
 
-    ApplicationController(ConditionalOpening opening, Downloads downloads) {
+    ApplicationController(ConditionalOpening opening, AssessingApplications assessing, Licensing licensing, ReportingUsage usage,
+                          Downloads downloads) {
         this.opening = opening;
+        this.assessing = assessing;
+        this.licensing = licensing;
+        this.usage = usage;
         this.downloads = downloads;
     }
 
@@ -51,7 +58,7 @@ class ApplicationController {
             try {
                 wanted = OpenApplication.State.valueOf(state.strip());
             } catch (IllegalArgumentException e) {
-                throw PlatformException.invalidField("state", "unknown state; one of " + java.util.Arrays.toString(OpenApplication.State.values()));
+                throw Refusal.invalidField("state", "unknown state; one of " + java.util.Arrays.toString(OpenApplication.State.values()));
             }
         }
         return opening.list(caller, wanted).stream().map(ApplicationView::of).toList();
@@ -70,25 +77,25 @@ class ApplicationController {
     /** Quanzhou: the technical service unit's assessment and report (QZ 6.5). */
     @PostMapping("/api/open-data/applications/{id}/assessment")
     ApplicationView assess(@PathVariable String id, @Valid @RequestBody AssessmentRequest request, Caller caller) {
-        return ApplicationView.of(opening.assess(id, request, caller));
+        return ApplicationView.of(assessing.assess(id, request, caller));
     }
 
     /** Quanzhou: the bureau confirms (approve, reasons noting any adjustment) or stops the authorisation (QZ 6.5). */
     @PostMapping("/api/open-data/applications/{id}/confirmation")
     ApplicationView confirm(@PathVariable String id, @Valid @RequestBody DecisionRequest request, Caller caller) {
-        return ApplicationView.of(opening.confirm(id, request, caller));
+        return ApplicationView.of(assessing.confirm(id, request, caller));
     }
 
     /** Quanzhou: the technical service unit authorises the interface after the bureau confirmed (QZ 6.5). */
     @PostMapping("/api/open-data/applications/{id}/authorisation")
     ApplicationView authorise(@PathVariable String id, Caller caller) {
-        return ApplicationView.of(opening.authorise(id, caller));
+        return ApplicationView.of(assessing.authorise(id, caller));
     }
 
     /** The bureau's list of licences that must report their use, due times and misses (QZ 6.7). */
     @GetMapping("/api/open-data/licences/usage-reports")
     UsageReportDesk usageReports(Caller caller) {
-        return opening.dueReports(caller);
+        return usage.dueReports(caller);
     }
 
     record IssuedLicenceView(ApplicationView application, String apiKey, String notice) {
@@ -98,7 +105,7 @@ class ApplicationController {
     @PostMapping("/api/open-data/applications/{id}/licence")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedLicenceView accept(@PathVariable String id, @Valid @RequestBody AcceptanceRequest request, Caller caller) {
-        var issued = opening.accept(id, request, caller);
+        var issued = licensing.accept(id, request, caller);
         return new IssuedLicenceView(ApplicationView.of(issued.application()), issued.apiKey(),
                 "API 密钥仅显示这一次，请妥善保存；平台只保存其摘要。");
     }
@@ -106,7 +113,7 @@ class ApplicationController {
     @PostMapping("/api/open-data/applications/{id}/usage-reports")
     @ResponseStatus(HttpStatus.CREATED)
     ApplicationView reportUsage(@PathVariable String id, @Valid @RequestBody UsageReportRequest request, Caller caller) {
-        return ApplicationView.of(opening.reportUsage(id, request, caller));
+        return ApplicationView.of(usage.reportUsage(id, request, caller));
     }
 
     record EndRequest(@NotBlank String reasons) {
@@ -114,12 +121,12 @@ class ApplicationController {
 
     @PostMapping("/api/open-data/applications/{id}/licence/suspend")
     ApplicationView suspend(@PathVariable String id, @Valid @RequestBody EndRequest request, Caller caller) {
-        return ApplicationView.of(opening.endLicence(id, false, request.reasons(), caller));
+        return ApplicationView.of(licensing.endLicence(id, false, request.reasons(), caller));
     }
 
     @PostMapping("/api/open-data/applications/{id}/licence/revoke")
     ApplicationView revoke(@PathVariable String id, @Valid @RequestBody EndRequest request, Caller caller) {
-        return ApplicationView.of(opening.endLicence(id, true, request.reasons(), caller));
+        return ApplicationView.of(licensing.endLicence(id, true, request.reasons(), caller));
     }
 
     /**
@@ -130,11 +137,11 @@ class ApplicationController {
     ResponseEntity<StreamingResponseBody> licensedDownload(@PathVariable String entryId,
                                                            @RequestHeader(name = API_KEY, required = false) String apiKey,
                                                            @RequestParam(defaultValue = "csv") String format) {
-        var licence = opening.licensed(apiKey).orElseThrow(() -> new PlatformException(HttpStatus.UNAUTHORIZED,
+        var licence = licensing.licensed(apiKey).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED,
                 "invalid-api-key", "Invalid API key", "A valid API key of an active licence is required in " + API_KEY,
                 java.util.Map.of()));
         if (!licence.entryId().equals(entryId)) {
-            throw PlatformException.forbidden("This licence covers " + licence.entryId() + ", not " + entryId);
+            throw Refusal.forbidden("This licence covers " + licence.entryId() + ", not " + entryId);
         }
         return downloads.download(downloads.publishedListing(entryId), format);
     }

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MissedUsageReports implements DeadlineHandler {
 
-    private final ConditionalOpening opening;
+    private final ReportingUsage usage;
 
-    MissedUsageReports(ConditionalOpening opening) {
-        this.opening = opening;
+    MissedUsageReports(ReportingUsage usage) {
+        this.usage = usage;
     }
 
     @Override
@@ -21,11 +21,11 @@ class MissedUsageReports implements DeadlineHandler {
 
     @Override
     public String step() {
-        return ConditionalOpening.USAGE_REPORT_STEP;
+        return ReportingUsage.USAGE_REPORT_STEP;
     }
 
     @Override
     public void onMissed(Deadline deadline) {
-        opening.reportMissed(deadline.subjectId(), deadline.dueAt());
+        usage.reportMissed(deadline.subjectId(), deadline.dueAt());
     }
 }

@@ -1,5 +1,6 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.domain.DomainModel;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * {@link OpenApplicationDocument}; every state change is a conditional single-document update that
  * also pushes its event.
  */
+@DomainModel
 record OpenApplication(
         String id,
         String entryId,

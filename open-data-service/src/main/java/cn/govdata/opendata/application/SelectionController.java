@@ -22,11 +22,9 @@ import java.util.List;
 class SelectionController {
 
     private final SelectionRounds rounds;
-    private final ConditionalOpening opening;
 
-    SelectionController(SelectionRounds rounds, ConditionalOpening opening) {
+    SelectionController(SelectionRounds rounds) {
         this.rounds = rounds;
-        this.opening = opening;
     }
 
     record OpenRequest(@NotBlank String entryId, @NotBlank @Size(max = 4000) String criteria, @NotNull Instant closesAt) {
@@ -85,8 +83,7 @@ class SelectionController {
 
     @PostMapping("/api/open-data/selection-rounds/{id}/result")
     RoundView decide(@PathVariable String id, @Valid @RequestBody ResultRequest request, Caller caller) {
-        return RoundView.of(rounds.decide(id, request, caller, (applicationId, listing, round, bid, reasons, now) ->
-                opening.selected(applicationId, listing, round, bid, reasons, caller, now)));
+        return RoundView.of(rounds.decide(id, request, caller));
     }
 
     @GetMapping("/api/open-data/public/selection-rounds")

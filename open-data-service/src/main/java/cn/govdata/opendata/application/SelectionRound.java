@@ -1,7 +1,7 @@
 package cn.govdata.opendata.application;
 
+import cn.govdata.domain.DomainModel;
 import cn.govdata.platform.outbox.OutboxMessage;
-import org.springframework.data.annotation.Id;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,8 @@ import java.util.List;
  * @param openKey the entry id while the round is undecided, unset once decided: a unique sparse index
  *                on it allows one undecided round per entry
  */
-record SelectionRound(@Id String id, String entryId, String datasetName, String department, String region, String criteria,
+@DomainModel
+record SelectionRound(String id, String entryId, String datasetName, String department, String region, String criteria,
                       Instant closesAt, State state, String openKey, String openedBy, Instant openedAt, List<Bid> bids,
                       Result result, List<OutboxMessage> outbox) {
 

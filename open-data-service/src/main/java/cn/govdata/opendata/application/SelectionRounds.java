@@ -6,7 +6,6 @@ import cn.govdata.events.opendata.OpenDataEvents;
 import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
 import cn.govdata.platform.outbox.Events;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.security.Roles;
 import cn.govdata.policy.ApplicantKind;
@@ -40,13 +39,16 @@ import java.util.stream.Collectors;
 class SelectionRounds {
 
     private final MongoTemplate mongo;
+    private final OpenApplications applications;
     private final Listings listings;
     private final JurisdictionProfile profile;
     private final Events events;
     private final Clock clock;
 
-    SelectionRounds(MongoTemplate mongo, Listings listings, JurisdictionProfile profile, Events events, Clock clock) {
+    SelectionRounds(MongoTemplate mongo, OpenApplications applications, Listings listings, JurisdictionProfile profile, Events events,
+                    Clock clock) {
         this.mongo = mongo;
+        this.applications = applications;
         // One undecided round per entry; decided rounds unset the key and leave the index.
         mongo.indexOps(SelectionRound.COLLECTION).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique().sparse());
         // The public list by entry and by time.
@@ -86,17 +88,17 @@ class SelectionRounds {
         requireBureau(caller, "opens a selection round");
         Rule<Boolean> rule = profile.commercialUseBySelection();
         if (!rule.value()) {
-            throw PlatformException.conflict("selection-not-required",
+            throw Refusal.conflict("selection-not-required",
                     "本地区有条件开放数据的商业用途按申请审核，不进行竞争性选择（" + profile.nameZh() + "）");
         }
         Instant now = clock.instant();
         if (!closesAt.isAfter(now)) {
-            throw PlatformException.invalidField("closesAt", "报名截止时间须晚于现在");
+            throw Refusal.invalidField("closesAt", "报名截止时间须晚于现在");
         }
         Listing listing = listings.find(entryId).filter(l -> !l.isWithdrawn())
-                .orElseThrow(() -> PlatformException.notFound("Open catalog entry", entryId));
+                .orElseThrow(() -> Refusal.notFound("Open catalog entry", entryId));
         if (!listing.isConditional()) {
-            throw PlatformException.conflict("not-conditional", "竞争性选择只适用于有条件开放的数据；" + entryId + " 不是有条件开放数据");
+            throw Refusal.conflict("not-conditional", "竞争性选择只适用于有条件开放的数据；" + entryId + " 不是有条件开放数据");
         }
         String id = "ODS-" + UUID.randomUUID();
         var event = events.create(OpenDataEventTypes.SELECTION_OPENED, id, listing.department(), listing.region(),
@@ -106,27 +108,27 @@ class SelectionRounds {
         try {
             mongo.insert(round, SelectionRound.COLLECTION);
         } catch (DuplicateKeyException undecided) {
-            throw PlatformException.conflict("selection-open", "数据 " + entryId + " 已有尚未公布结果的竞争性选择");
+            throw Refusal.conflict("selection-open", "数据 " + entryId + " 已有尚未公布结果的竞争性选择");
         }
         return round;
     }
 
     SelectionRound.Bid bid(String id, BidRequest request, Caller caller) {
         if (!caller.hasRole(Roles.PUBLIC_APPLICANT)) {
-            throw PlatformException.forbidden("Citizens and organisations (public-applicant) take part in selection rounds");
+            throw Refusal.forbidden("Citizens and organisations (public-applicant) take part in selection rounds");
         }
         ApplicantKind kind;
         try {
             kind = ApplicantKind.fromKey(request.applicantKind());
         } catch (IllegalArgumentException e) {
-            throw PlatformException.invalidField("applicantKind", e.getMessage());
+            throw Refusal.invalidField("applicantKind", e.getMessage());
         }
         // The round is for commercial development: the applicant rules for commercial use apply (QZ 6.4, NJ 27).
         ApplicantRules.check(profile, kind, true);
         SelectionRound round = find(id);
         Instant now = clock.instant();
         if (!round.accepting(now)) {
-            throw PlatformException.conflict("selection-closed", "竞争性选择 " + id + " 已于 " + round.closesAt() + " 截止报名");
+            throw Refusal.conflict("selection-closed", "竞争性选择 " + id + " 已于 " + round.closesAt() + " 截止报名");
         }
         var bid = new SelectionRound.Bid("BID-" + UUID.randomUUID(), caller.subject(), caller.actor(), kind.key(),
                 request.organisation(), request.proposal(), request.safetyMeasures(), now, null, null);
@@ -134,15 +136,9 @@ class SelectionRounds {
                         .and("closesAt").gt(now).and("bids.applicantSubject").ne(caller.subject())),
                 new Update().push("bids", bid), SelectionRound.COLLECTION);
         if (result.getModifiedCount() != 1) {
-            throw PlatformException.conflict("bid-exists", "您已报名竞争性选择 " + id + "，或报名已截止");
+            throw Refusal.conflict("bid-exists", "您已报名竞争性选择 " + id + "，或报名已截止");
         }
         return bid;
-    }
-
-    /** Creates the selected bidder's approved application; {@code applicationId} is fixed per round, so a repeat is harmless. */
-    interface SelectedApplication {
-        OpenApplication create(String applicationId, Listing listing, SelectionRound round, SelectionRound.Bid bid, String reasons,
-                               Instant now);
     }
 
     /**
@@ -150,36 +146,36 @@ class SelectionRounds {
      * The selected bidder's application is written first, under an id derived from the round, then the
      * round: a failure between the two is finished by recording the same result again.
      */
-    SelectionRound decide(String id, ResultRequest request, Caller caller, SelectedApplication applications) {
+    SelectionRound decide(String id, ResultRequest request, Caller caller) {
         requireBureau(caller, "records a selection round's result");
         SelectionRound round = find(id);
         Instant now = clock.instant();
         if (round.state() != SelectionRound.State.OPEN) {
-            throw PlatformException.conflict("selection-decided", "竞争性选择 " + id + " 的结果已经公布");
+            throw Refusal.conflict("selection-decided", "竞争性选择 " + id + " 的结果已经公布");
         }
         if (now.isBefore(round.closesAt())) {
-            throw PlatformException.conflict("selection-not-closed", "竞争性选择 " + id + " 在 " + round.closesAt() + " 截止报名，截止后方可评审");
+            throw Refusal.conflict("selection-not-closed", "竞争性选择 " + id + " 在 " + round.closesAt() + " 截止报名，截止后方可评审");
         }
         if (round.bids().isEmpty()) {
-            throw PlatformException.conflict("no-bids", "竞争性选择 " + id + " 没有报名者");
+            throw Refusal.conflict("no-bids", "竞争性选择 " + id + " 没有报名者");
         }
         Map<String, ResultRequest.Evaluation> evaluations = new HashMap<>();
         for (int i = 0; i < request.evaluations().size(); i++) {
             var evaluation = request.evaluations().get(i);
             if (evaluations.put(evaluation.bidId(), evaluation) != null) {
-                throw PlatformException.invalidField("evaluations[" + i + "].bidId", "每个报名只评审一次");
+                throw Refusal.invalidField("evaluations[" + i + "].bidId", "每个报名只评审一次");
             }
         }
         Set<String> bidIds = round.bids().stream().map(SelectionRound.Bid::bidId).collect(Collectors.toSet());
         if (!bidIds.equals(evaluations.keySet())) {
-            throw PlatformException.invalidField("evaluations", "须为每个报名记录评分和理由，且只评审本轮的报名：" + bidIds.stream().sorted().toList());
+            throw Refusal.invalidField("evaluations", "须为每个报名记录评分和理由，且只评审本轮的报名：" + bidIds.stream().sorted().toList());
         }
         SelectionRound.Bid selected = round.bids().stream().filter(b -> b.bidId().equals(request.selectedBidId())).findFirst()
-                .orElseThrow(() -> PlatformException.invalidField("selectedBidId", "不是本轮的报名"));
+                .orElseThrow(() -> Refusal.invalidField("selectedBidId", "不是本轮的报名"));
         Listing listing = listings.find(round.entryId()).filter(l -> !l.isWithdrawn())
-                .orElseThrow(() -> PlatformException.notFound("Open catalog entry", round.entryId()));
+                .orElseThrow(() -> Refusal.notFound("Open catalog entry", round.entryId()));
         String applicationId = "ODA-" + id;
-        applications.create(applicationId, listing, round, selected, request.reasons(), now);
+        selected(applicationId, listing, round, selected, request.reasons(), caller, now);
         List<SelectionRound.Bid> scored = round.bids().stream().map(b -> {
             var e = evaluations.get(b.bidId());
             return new SelectionRound.Bid(b.bidId(), b.applicantSubject(), b.applicant(), b.applicantKind(), b.organisation(),
@@ -195,9 +191,36 @@ class SelectionRounds {
                 new Update().set("state", SelectionRound.State.DECIDED).unset("openKey").set("bids", scored).set("result", result)
                         .push("outbox", event), SelectionRound.COLLECTION);
         if (written.getModifiedCount() != 1) {
-            throw PlatformException.conflict("selection-decided", "竞争性选择 " + id + " 的结果已经公布");
+            throw Refusal.conflict("selection-decided", "竞争性选择 " + id + " 的结果已经公布");
         }
         return find(id);
+    }
+
+    /**
+     * The application a selection round's result creates for the selected organisation (NJ 27, QZ 6.6), approved;
+     * {@code id} is fixed per round, so a repeat is harmless.
+     */
+    private OpenApplication selected(String id, Listing listing, SelectionRound round, SelectionRound.Bid bid, String reasons,
+                             Caller bureau, Instant now) {
+        var application = new OpenApplication(id, listing.entryId(), listing.name(), listing.department(), listing.region(),
+                bid.applicant(), bid.applicantSubject(), bid.applicantKind(), bid.organisation(), bid.proposal(),
+                "竞争性选择 " + round.id() + "（商业开发利用）", bid.safetyMeasures(), true, OpenApplication.State.APPROVED, now, null,
+                profile.commercialUseBySelection().citation(), false, bureau.actor(), now, reasons, null, List.of(),
+                profile.conditionalOpenRoute().value().key(), null, null, null, round.id());
+        var event = events.create(OpenDataEventTypes.APPLICATION_DECIDED, id, listing.department(), listing.region(),
+                new OpenDataEvents.OpenApplicationDecided(id, listing.entryId(), listing.department(), bid.applicant(),
+                        "APPROVED", reasons, bureau.actor(), now));
+        try {
+            applications.insert(application, event);
+        } catch (DuplicateKeyException recorded) {
+            // The result was recorded before and its round update did not land: the same selection may finish it.
+            OpenApplication existing = applications.find(id);
+            if (!bid.applicantSubject().equals(existing.applicantSubject())) {
+                throw Refusal.conflict("selection-decided", "Round " + round.id() + " selected another applicant already");
+            }
+            return existing;
+        }
+        return application;
     }
 
     SelectionRound view(String id, Caller caller) {
@@ -214,12 +237,12 @@ class SelectionRounds {
 
     private SelectionRound find(String id) {
         return Optional.ofNullable(mongo.findById(id, SelectionRound.class, SelectionRound.COLLECTION))
-                .orElseThrow(() -> PlatformException.notFound("Selection round", id));
+                .orElseThrow(() -> Refusal.notFound("Selection round", id));
     }
 
     private static void requireBureau(Caller caller, String what) {
-        if (!caller.hasRole(Roles.BUREAU_REVIEWER)) {
-            throw PlatformException.forbidden("The data management agency (bureau-reviewer) " + what + " (NJ 27, QZ 6.6)");
+        if (!caller.isBureau()) {
+            throw Refusal.forbidden("The data management agency (bureau-reviewer) " + what + " (NJ 27, QZ 6.6)");
         }
     }
 }

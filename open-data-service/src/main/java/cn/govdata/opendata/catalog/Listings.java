@@ -1,8 +1,8 @@
 package cn.govdata.opendata.catalog;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.events.catalog.CatalogEntrySnapshot;
 import cn.govdata.platform.outbox.OutboxMessage;
-import cn.govdata.platform.problem.PlatformException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -89,14 +88,14 @@ public class Listings {
      */
     public Listing open(String entryId) {
         Listing listing = find(entryId).filter(l -> !l.isWithdrawn())
-                .orElseThrow(() -> PlatformException.notFound("Open dataset", entryId));
+                .orElseThrow(() -> Refusal.notFound("Open dataset", entryId));
         if (listing.isNotOpen()) {
             Map<String, Object> why = new LinkedHashMap<>();
             why.put("entryId", entryId);
             why.put("reason", listing.openReason());
             why.put("legalBasis", listing.openLegalBasis());
             why.put("notOpenList", "/api/open-data/public/not-open");
-            throw new PlatformException(HttpStatus.NOT_FOUND, "dataset-not-open", "Dataset not open",
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "dataset-not-open", "Dataset not open",
                     "Catalog entry " + entryId + " (" + listing.name() + ") is not opened to the public"
                             + (listing.openReason() == null ? "" : ": " + listing.openReason())
                             + (listing.openLegalBasis() == null ? "" : " (" + listing.openLegalBasis() + ")"), why);

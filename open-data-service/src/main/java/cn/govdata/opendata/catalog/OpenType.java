@@ -1,6 +1,8 @@
 package cn.govdata.opendata.catalog;
 
+import cn.govdata.domain.DomainModel;
 /** 无条件开放 / 有条件开放 / 不予开放 (NJ 24, SY 34, QY 33-35). */
+@DomainModel
 public enum OpenType {
     UNCONDITIONAL, CONDITIONAL, NOT_OPEN;
 

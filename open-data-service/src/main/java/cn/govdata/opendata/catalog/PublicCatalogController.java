@@ -1,10 +1,10 @@
 package cn.govdata.opendata.catalog;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.opendata.dispute.DisputedRecords;
 import cn.govdata.opendata.dispute.OpenDisputes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ class PublicCatalogController {
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
         if ("NOT_OPEN".equalsIgnoreCase(openType)) {
-            throw PlatformException.invalidField("openType", "not-open entries are listed at /api/open-data/public/not-open");
+            throw Refusal.invalidField("openType", "not-open entries are listed at /api/open-data/public/not-open");
         }
         Listings.SearchResult result = listings.search(q, topic, department, openType, page, size);
         // One query for the page's open cases, not one per listing.
@@ -69,7 +69,7 @@ class PublicCatalogController {
 
     private static void checkPage(int page, int size) {
         if (page < 0 || size < 1 || size > 100) {
-            throw PlatformException.invalidField("size", "page >= 0 and 1 <= size <= 100");
+            throw Refusal.invalidField("size", "page >= 0 and 1 <= size <= 100");
         }
     }
 

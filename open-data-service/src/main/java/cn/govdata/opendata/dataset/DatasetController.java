@@ -1,6 +1,6 @@
 package cn.govdata.opendata.dataset;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -46,7 +46,7 @@ class DatasetController {
         String effective = format != null ? format
                 : file.getOriginalFilename() != null && file.getOriginalFilename().toLowerCase().endsWith(".json") ? "json" : "csv";
         if (!effective.equalsIgnoreCase("csv") && !effective.equalsIgnoreCase("json")) {
-            throw PlatformException.invalidField("format", "csv or json");
+            throw Refusal.invalidField("format", "csv or json");
         }
         try (InputStream in = file.getInputStream()) {
             return publishing.publish(entryId, effective, in, caller);

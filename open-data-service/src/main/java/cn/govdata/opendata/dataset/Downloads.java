@@ -1,12 +1,12 @@
 package cn.govdata.opendata.dataset;
 
+import cn.govdata.domain.Refusal;
 import cn.govdata.opendata.catalog.Listing;
 import cn.govdata.opendata.catalog.Listings;
 import cn.govdata.opendata.dispute.DisputedRecords;
 import cn.govdata.opendata.dispute.OpenDisputes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.directory.DirectoryEntry;
-import cn.govdata.platform.problem.PlatformException;
 import cn.govdata.policy.JurisdictionProfile;
 import cn.govdata.privacy.CsvWriter;
 import org.bson.Document;
@@ -73,7 +73,7 @@ public class Downloads {
     public Listing openDataset(String entryId) {
         Listing listing = publishedListing(entryId);
         if (!listing.isUnconditional()) {
-            throw PlatformException.forbidden("Entry " + entryId + " is conditionally open (有条件开放): apply for a licence "
+            throw Refusal.forbidden("Entry " + entryId + " is conditionally open (有条件开放): apply for a licence "
                     + "and download with its API key");
         }
         return listing;
@@ -82,7 +82,7 @@ public class Downloads {
     public Listing publishedListing(String entryId) {
         Listing listing = listings.open(entryId);
         if (!listing.hasDataset()) {
-            throw PlatformException.notFound("Published version of open dataset", entryId);
+            throw Refusal.notFound("Published version of open dataset", entryId);
         }
         return listing;
     }
@@ -101,7 +101,7 @@ public class Downloads {
     public ResponseEntity<StreamingResponseBody> download(Listing listing, String format) {
         boolean asJson = "json".equalsIgnoreCase(format);
         if (!asJson && format != null && !"csv".equalsIgnoreCase(format)) {
-            throw PlatformException.invalidField("format", "csv or json");
+            throw Refusal.invalidField("format", "csv or json");
         }
         Instant acquiredAt = clock.instant();
         String citation = citation(listing, acquiredAt);

@@ -1,5 +1,6 @@
 package cn.govdata.opendata.dataset;
 
+import cn.govdata.domain.DomainModel;
 import cn.govdata.privacy.MaskingRule;
 
 /**
@@ -7,6 +8,7 @@ import cn.govdata.privacy.MaskingRule;
  * platform's masking rules ({@link MaskingRule}, see docs/privacy.md), or {@link #DROP} to leave the
  * field out of the published version altogether. There is no rule that publishes a field in clear.
  */
+@DomainModel
 public enum MaskRule {
     ID_NUMBER(MaskingRule.ID_NUMBER),
     PHONE(MaskingRule.PHONE),

@@ -1,6 +1,6 @@
 package cn.govdata.opendata.dataset;
 
-import cn.govdata.platform.problem.PlatformException;
+import cn.govdata.domain.Refusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ class PublicDownloadController {
     Downloads.RecordsPage records(@PathVariable String entryId, @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw PlatformException.invalidField("size", "page >= 0 and 1 <= size <= 500");
+            throw Refusal.invalidField("size", "page >= 0 and 1 <= size <= 500");
         }
         return downloads.page(downloads.openDataset(entryId), page, size);
     }

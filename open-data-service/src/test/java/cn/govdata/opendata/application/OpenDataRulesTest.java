@@ -56,7 +56,7 @@ class OpenDataRulesTest {
         assertThat(quanzhou.licenceUsageReportInterval().value()).isEqualTo(Period.months(3));
         assertThat(JurisdictionProfiles.get("nanjing").licenceUsageReports().value()).isFalse();
         // One deadline per period and application, so a repeated registration finds the same one.
-        assertThat(ConditionalOpening.reportSubject("ODA-1", 3)).isEqualTo("ODA-1#3");
+        assertThat(ReportingUsage.reportSubject("ODA-1", 3)).isEqualTo("ODA-1#3");
     }
 
     @Test

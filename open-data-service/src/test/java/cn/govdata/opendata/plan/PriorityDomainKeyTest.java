@@ -12,16 +12,16 @@ class PriorityDomainKeyTest {
     @Test
     @DisplayName("SY 36, QY 31: a plan item's priority domain is a key of the controlled list; none is allowed")
     void sy36Qy31KnownKeysAreKeptAndNoneIsAllowed() {
-        assertThat(PlanController.priorityDomain(" transport ", "items[0].priorityDomain")).isEqualTo("transport");
-        assertThat(PlanController.priorityDomain("public-safety", "items[0].priorityDomain")).isEqualTo("public-safety");
-        assertThat(PlanController.priorityDomain(null, "items[0].priorityDomain")).isNull();
-        assertThat(PlanController.priorityDomain(" ", "items[0].priorityDomain")).isNull();
+        assertThat(FilingPlans.priorityDomain(" transport ", "items[0].priorityDomain")).isEqualTo("transport");
+        assertThat(FilingPlans.priorityDomain("public-safety", "items[0].priorityDomain")).isEqualTo("public-safety");
+        assertThat(FilingPlans.priorityDomain(null, "items[0].priorityDomain")).isNull();
+        assertThat(FilingPlans.priorityDomain(" ", "items[0].priorityDomain")).isNull();
     }
 
     @Test
     @DisplayName("SY 36, QY 31: an unknown priority domain is refused with 400 naming the field and the known keys")
     void sy36Qy31AnUnknownDomainIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> PlanController.priorityDomain("交通", "items[2].priorityDomain"))
+        assertThatThrownBy(() -> FilingPlans.priorityDomain("交通", "items[2].priorityDomain"))
                 .isInstanceOfSatisfying(Refusal.class, problem -> {
                     assertThat(problem.kind()).isEqualTo(Refusal.Kind.INVALID);
                     assertThat(problem.properties().get("errors").toString()).contains("field=items[2].priorityDomain");
