@@ -38,7 +38,7 @@ describe('the application decision form', () => {
     const legal = wrapper.find('.field-legalBasis')
     expect(legal.classes()).toContain('is-error')
     await flushPromises()
-    expect(legal.text()).toContain('明文提供个人信息须写明法律依据')
+    expect(legal.find('.field-error').text()).toBe('明文提供个人信息须写明法律依据')
     expect(wrapper.find('.field-reasons').classes()).not.toContain('is-error')
     expect(wrapper.emitted('decided')).toBeUndefined()
   })

@@ -17,7 +17,10 @@ export class Problem extends Error {
   fieldErrors() {
     const byField = {}
     for (const e of this.errors) {
-      if (e && e.field) byField[e.field] = byField[e.field] ? byField[e.field] + '；' + e.message : e.message
+      if (!e || !e.field) continue
+      // reasons[0] or dataItems[2].name: the form shows it against its top-level field.
+      const key = e.field.replace(/\[\d+\]/g, '').split('.')[0]
+      byField[key] = byField[key] ? byField[key] + '；' + e.message : e.message
     }
     return byField
   }
