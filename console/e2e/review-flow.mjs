@@ -56,7 +56,7 @@ async function submittedEntry() {
   })
   check([201, 409].includes(department.status), `PSB is registered (${department.status})`)
   const run = Math.random().toString(36).slice(2, 8).toUpperCase()
-  const created = await call('POST', '/api/catalog/entries', psb, {
+  const body = {
     name: `户籍人口基本信息-${run}`, summary: '户籍人口基本信息，由公安局人口信息管理系统采集，覆盖全市',
     category: 'DEPARTMENTAL', classCode: '03', itemCode: '002', providerDepartment: 'PSB', sourceSystem: '人口信息管理系统',
     formats: ['JSON', 'CSV'], form: 'STRUCTURED',
@@ -69,11 +69,22 @@ async function submittedEntry() {
     shareReason: '含个人信息，按需共享', shareLegalBasis: '《南京市政务数据管理暂行办法》第二十一条',
     shareMethods: ['API'], openType: 'NOT_OPEN', openReason: '含个人信息', openLegalBasis: '《个人信息保护法》第二十八条',
     updateFrequency: 'DAILY', topic: '人口', industry: '公共管理', region: '320100', grade: 'GENERAL',
-  })
+  }
+  const created = await call('POST', '/api/catalog/entries', psb, body)
   check(created.status === 201, `PSB's officer drafts an entry (${created.status})`)
   const id = created.json.id
-  const submitted = await call('POST', `/api/catalog/entries/${id}/submit`, psb)
-  check(submitted.status === 200, `PSB submits ${id} for review`)
+  check((await call('POST', `/api/catalog/entries/${id}/submit`, psb)).status === 200, `PSB submits ${id}`)
+  const approved = await call('POST', `/api/catalog/entries/${id}/review`, bureau, { decision: 'APPROVE' })
+  check(approved.status === 200, `version 1 of ${id} is published (${approved.status})`)
+  // Version 2 changes three fields: the bureau's review screen shows exactly those.
+  const changed = await call('PUT', `/api/catalog/entries/${id}`, psb, {
+    ...body,
+    summary: body.summary + '，每日增量更新',
+    dataItems: [...body.dataItems, { name: '户籍登记日期', type: 'DATE', personal: false, sensitive: false }],
+    updateFrequency: 'WEEKLY',
+  })
+  check(changed.status === 200, `PSB edits ${id} into version 2 (${changed.status})`)
+  check((await call('POST', `/api/catalog/entries/${id}/submit`, psb)).status === 200, `PSB submits version 2 of ${id} for review`)
   return { id, psb }
 }
 
@@ -109,7 +120,9 @@ try {
 
   await row.locator('button.open').click()
   await page.waitForSelector('.entry-review .diff')
-  check((await page.locator('.entry-review .diff').innerText()).includes('户籍人口基本信息'), 'the review screen shows the fields of the submitted version')
+  const diff = await page.locator('.entry-review .diff tbody tr').allInnerTexts()
+  check(diff.length === 3 && diff.some((r) => r.includes('户籍登记日期')) && diff.some((r) => r.includes('WEEKLY')),
+    `the review screen shows the three fields version 2 changes: ${diff.map((r) => r.split(/[\t\n]/)[0].trim()).join(', ')}`)
   await page.screenshot({ path: `${shots}/console-entry-review.png`, fullPage: true })
 
   await page.click('.entry-review button.return')
@@ -124,7 +137,7 @@ try {
   await page.screenshot({ path: `${shots}/console-entry-returned.png`, fullPage: true })
 
   const seen = await call('GET', `/api/catalog/entries/${id}`, psb)
-  check(seen.json.status === 'RETURNED' && seen.json.pendingChange.returnReasons[0].includes('户籍地址'),
+  check(seen.json.pendingChange?.state === 'RETURNED' && seen.json.pendingChange.returnReasons[0].includes('户籍地址'),
     `PSB sees ${id} returned with the bureau's reason`)
 
   await page.goto(GATEWAY + '/console/')

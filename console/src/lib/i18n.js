@@ -54,6 +54,17 @@ export function toggleLocale() {
   sessionStorage.setItem('govdata.locale', i18n.locale)
 }
 
+/** The catalog entry's fields (catalog-service EntryContent) as the 编制指南 names them. */
+export const entryFieldNames = {
+  name: '资源名称', summary: '资源摘要', category: '资源分类', classCode: '类代码', itemCode: '项代码',
+  basicKind: '基础资源类型', providerDepartment: '提供部门', sourceSystem: '来源系统', collectingDepartment: '采集部门',
+  approvingDepartment: '审批部门', providingDepartment: '提供方', formats: '数据格式', form: '数据形态',
+  dataItems: '信息项', dictionary: '数据字典', shareType: '共享类型', shareConditions: '共享条件', shareScope: '共享范围',
+  shareReason: '共享理由', shareLegalBasis: '共享依据', shareMethods: '共享方式', openType: '开放类型',
+  openConditions: '开放条件', openReason: '不予开放理由', openLegalBasis: '开放依据', obtainedBySharing: '通过共享获取',
+  updateFrequency: '更新周期', topic: '主题', industry: '行业', region: '行政区划', grade: '数据分级',
+}
+
 /** Who may do what, for 403 screens: the realm's role names as people know them. */
 export const roleNames = {
   'bureau-reviewer': '市数据局审核人员 (bureau-reviewer)',
