@@ -1,7 +1,9 @@
 // End-to-end against a running stack (./govdata up; ./govdata test runs it after the system tests):
 // PSB's officer submits a catalog entry by API; the bureau signs in on Keycloak's real login page,
 // finds it in 待办 with its statutory due time, opens it, is told a return needs a reason (the API's
-// problem body, shown against the field), and returns it with one. PSB sees it returned.
+// problem body, shown against the field), and returns it with one. PSB sees it returned. Then HRSS's
+// system applies by API for a conditionally shared PSB resource; PSB's approver finds it in 待办 with
+// its countdown, is told a personal item in clear needs a legal basis, and approves one item masked.
 // Debian's chromium driven by playwright-core; screenshots go to docs/screenshots/console-*.png.
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -37,6 +39,18 @@ async function token(username) {
   if (!response.ok) throw new Error(`token for ${username}: ${response.status} ${await response.text()}`)
   return (await response.json()).access_token
 }
+
+async function clientToken(clientId) {
+  const response = await fetch(TOKEN_URL, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId,
+      client_secret: process.env.HRSS_SYSTEM_CLIENT_SECRET || `demo-secret-${clientId}` }),
+  })
+  if (!response.ok) throw new Error(`token for ${clientId}: ${response.status} ${await response.text()}`)
+  return (await response.json()).access_token
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 async function call(method, path, bearer, body) {
   const response = await fetch(GATEWAY + path, {
@@ -86,6 +100,65 @@ async function submittedEntry() {
   check(changed.status === 200, `PSB edits ${id} into version 2 (${changed.status})`)
   check((await call('POST', `/api/catalog/entries/${id}/submit`, psb)).status === 200, `PSB submits version 2 of ${id} for review`)
   return { id, psb }
+}
+
+// A conditionally shared people resource of PSB's (the simulated PSB system behind it), and HRSS's
+// system applying for two items, one of them asked for in clear; returns the application id.
+async function applicationAwaitingPsb() {
+  const bureau = await token('bureau')
+  const psb = await token('psb-officer')
+  const hrss = await clientToken('hrss-system')
+  const run = Math.random().toString(36).slice(2, 8).toUpperCase()
+  const created = await call('POST', '/api/catalog/entries', psb, {
+    name: `人口基本信息-${run}`, summary: '人口基本信息，由公安局人口信息管理系统采集，覆盖全市',
+    category: 'DEPARTMENTAL', classCode: '03', itemCode: '002', providerDepartment: 'PSB', sourceSystem: '人口信息管理系统',
+    formats: ['JSON'], form: 'STRUCTURED',
+    dataItems: [
+      { name: '公民身份号码', type: 'STRING', length: 18, personal: true, sensitive: true },
+      { name: '姓名', type: 'STRING', length: 100, personal: true, sensitive: false },
+    ],
+    dictionary: { name: '人口数据字典', standard: 'GB/T 21063.4' },
+    shareType: 'CONDITIONAL', shareConditions: '仅限履行法定职责使用，需说明应用场景', shareScope: '市级政务部门',
+    shareReason: '含个人信息，按需共享', shareLegalBasis: '《南京市政务数据管理暂行办法》第二十一条',
+    shareMethods: ['API'], openType: 'NOT_OPEN', openReason: '含个人信息', openLegalBasis: '《个人信息保护法》第二十八条',
+    updateFrequency: 'DAILY', topic: '人口', industry: '公共管理', region: '320100', grade: 'GENERAL',
+  })
+  check(created.status === 201, `PSB drafts a conditionally shared people resource (${created.status})`)
+  const resource = created.json.id
+  check((await call('POST', `/api/catalog/entries/${resource}/submit`, psb)).status === 200, `PSB submits ${resource}`)
+  check((await call('POST', `/api/catalog/entries/${resource}/review`, bureau, { decision: 'APPROVE' })).status === 200,
+    `the bureau publishes ${resource}`)
+  const simulator = process.env.PROVIDER_SIM_URL
+  let provider
+  for (let i = 0; i < 60; i++) { // sharing-service learns of the entry from the catalog's events
+    provider = await call('PUT', `/api/sharing/providers/${resource}`, psb, {
+      mode: 'API', endpoint: `${simulator}/api/people/{key}`, listEndpoint: `${simulator}/api/people`, timeout: '2s',
+      recordKeyField: '公民身份号码', masking: { 公民身份号码: 'ID_NUMBER', 姓名: 'NAME' },
+    })
+    if (provider.status === 200 || provider.status === 201) break
+    await sleep(1000)
+  }
+  check([200, 201].includes(provider.status), `PSB puts its system behind ${resource} (${provider.status})`)
+  const applied = await call('POST', '/api/sharing/applications', hrss, {
+    resourceId: resource, scenario: '养老保险待遇资格认证', purpose: '核验参保人身份信息', legalDuty: '《社会保险法》第七条',
+    items: ['公民身份号码', '姓名'], unmaskedItems: ['姓名'], method: 'API',
+    validTo: new Date(Date.now() + 300 * 24 * 3600 * 1000).toISOString(),
+  })
+  check(applied.status === 201, `HRSS's system applies by API (${applied.status})`)
+  const application = applied.json.id
+  if (applied.json.state === 'FORMALITY_CHECK') {
+    const checked = await call('POST', `/api/sharing/applications/${application}/formality-check`, bureau, { passed: true })
+    check(checked.status === 200, `the bureau passes the formality check of ${application}`)
+  }
+  return { application, psb }
+}
+
+async function signIn(page, username) {
+  await page.goto(GATEWAY + '/console/')
+  await page.waitForSelector('#username')
+  await page.fill('#username', username)
+  await page.fill('#password', PASSWORD)
+  await Promise.all([page.waitForURL(/\/console\//), page.click('#kc-login')])
 }
 
 const { id, psb } = await submittedEntry()
@@ -147,6 +220,29 @@ try {
   await page.click('button.logout')
   await page.waitForSelector('#username')
   check(true, 'signing out ends the Keycloak session: the console asks for the login page again')
+
+  // PSB's approver decides an application item by item.
+  const { application } = await applicationAwaitingPsb()
+  await signIn(page, 'psb-officer')
+  const share = page.locator('.work-queue tbody tr', { hasText: application })
+  await share.waitFor()
+  check((await share.innerText()).includes('共享申请'), `PSB's approver sees ${application} in 待办 with its countdown: ${(await share.innerText()).replace(/\s+/g, ' ')}`)
+  await share.locator('button.open').click()
+  await page.waitForSelector('.decision-form')
+  // 姓名 in clear without a legal basis: the API's problem names legalBasis, shown under that field.
+  await page.locator('[data-item="姓名"] label', { hasText: '同意（明文）' }).click()
+  await page.click('.decision-form button.submit')
+  await page.waitForSelector('.field-legalBasis .field-error')
+  check((await page.locator('.field-legalBasis .field-error').innerText()).includes('个人信息保护法'),
+    'approving a personal item in clear without a legal basis shows the problem under 法律依据')
+  await page.screenshot({ path: `${shots}/console-application-decision.png`, fullPage: true })
+  await page.locator('[data-item="姓名"] label', { hasText: '不同意' }).click()
+  await page.click('.decision-form button.submit')
+  await page.waitForSelector('.decided')
+  await page.screenshot({ path: `${shots}/console-application-decided.png`, fullPage: true })
+  const decided = await call('GET', `/api/sharing/applications/${application}`, psb)
+  check(decided.json.state === 'APPROVED' && JSON.stringify(decided.json.decision.items) === '["公民身份号码"]'
+    && (decided.json.decision.unmaskedItems || []).length === 0, `${application} is approved for 公民身份号码 only, masked`)
 } finally {
   await browser.close()
 }
