@@ -150,7 +150,7 @@ async function applicationAwaitingPsb() {
     const checked = await call('POST', `/api/sharing/applications/${application}/formality-check`, bureau, { passed: true })
     check(checked.status === 200, `the bureau passes the formality check of ${application}`)
   }
-  return { application, psb }
+  return { application, psb, resource }
 }
 
 async function signIn(page, username) {
@@ -222,7 +222,7 @@ try {
   check(true, 'signing out ends the Keycloak session: the console asks for the login page again')
 
   // PSB's approver decides an application item by item.
-  const { application } = await applicationAwaitingPsb()
+  const { application, resource } = await applicationAwaitingPsb()
   await signIn(page, 'psb-officer')
   const share = page.locator('.work-queue tbody tr', { hasText: application })
   await share.waitFor()
@@ -243,6 +243,32 @@ try {
   const decided = await call('GET', `/api/sharing/applications/${application}`, psb)
   check(decided.json.state === 'APPROVED' && JSON.stringify(decided.json.decision.items) === '["公民身份号码"]'
     && (decided.json.decision.unmaskedItems || []).length === 0, `${application} is approved for 公民身份号码 only, masked`)
+
+  // A citizen objects to a record of that resource; the platform operator finds the case in 待办
+  // and opens its timeline.
+  await page.click('button.logout')
+  await page.waitForSelector('#username')
+  const citizen = await token('citizen')
+  let filed
+  for (let i = 0; i < 60; i++) { // the objection desk learns of the published resource from the catalog's events
+    filed = await call('POST', '/api/objections/cases', citizen, {
+      reason: 'ERROR', resourceId: resource, recordKey: '320115200206235413', fields: ['姓名'], claim: '姓名登记有误',
+      objector: { name: '李娜', phone: '13800000000' },
+    })
+    if (filed.status === 201) break
+    await sleep(1000)
+  }
+  check(filed.status === 201, `a citizen files an objection on ${resource} (${filed.status})`)
+  const caseId = filed.json.id || filed.json.trackingNumber
+  await signIn(page, 'operator')
+  const objection = page.locator('.work-queue tbody tr', { hasText: caseId })
+  await objection.first().waitFor()
+  check((await objection.first().innerText()).includes('NJ 35'), `the operator sees ${caseId} in 待办 citing NJ 35: ${(await objection.first().innerText()).replace(/\s+/g, ' ')}`)
+  await page.screenshot({ path: `${shots}/console-operator-work.png`, fullPage: true })
+  await objection.first().locator('button.open').click()
+  await page.waitForSelector('.el-timeline-item')
+  check((await page.locator('.el-timeline').innerText()).includes('收到异议'), `the case ${caseId} shows its timeline`)
+  await page.screenshot({ path: `${shots}/console-objection-case.png`, fullPage: true })
 } finally {
   await browser.close()
 }

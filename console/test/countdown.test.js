@@ -22,7 +22,7 @@ describe('the countdown', () => {
     expect(workingDaysLeft(calendar, '2025-12-30T16:00:00Z', '2026-01-04T16:00:00Z')).toBeCloseTo(2, 5)
   })
 
-  it('shows the due time in Beijing time and the working days left, not red when more than one is left', () => {
+  it('shows the due time in Beijing time and the whole working days left, not red when more than one is left', () => {
     const d = deadline('a', '2026-01-12T16:00:00Z')
     const wrapper = mountCountdown(d, '2026-01-08T16:00:00Z')
     expect(wrapper.text()).toContain('2026-01-13 00:00')
@@ -30,12 +30,14 @@ describe('the countdown', () => {
     expect(wrapper.find('.countdown').attributes('data-level')).toBe('OK')
   })
 
-  it('turns red within one working day, and says one day rather than zero for a part of a day', () => {
+  it('turns red within one working day, and words a part of a day as under one working day', () => {
     const d = deadline('b', '2026-01-12T16:00:00Z')
     const wrapper = mountCountdown(d, '2026-01-12T04:00:00Z') // Monday noon Beijing
     expect(wrapper.find('.countdown').classes()).toContain('countdown--urgent')
-    expect(wrapper.text()).toContain('剩余 1 个工作日')
-    expect(displayDays(0.5)).toBe(1)
+    expect(wrapper.text()).toContain('剩余不足 1 个工作日')
+    expect(displayDays(0.5)).toBe(0)
+    // Exactly one whole working day left is still red.
+    expect(urgency(calendar, '2026-01-11T16:00:00Z', d).level).toBe('URGENT')
   })
 
   it('flags an overdue deadline, and one the engine already fired even if the browser clock lags', () => {

@@ -14,7 +14,7 @@ const messages = {
     mayDo: '可执行此操作的是', item: '信息项', decision: '决定', approveMasked: '同意（脱敏）',
     approveClear: '同意（明文）', refuse: '不同意', legalBasis: '法律依据', refusalReasons: '不同意理由',
     applicant: '申请部门', purpose: '用途', timeline: '办理过程', language: 'English', back: '返回待办',
-    signedInAs: '当前用户', roles: '角色', decided: '已提交决定', validTo: '有效期至',
+    signedInAs: '当前用户', underOneDay: '剩余不足 1 个工作日', platformDefault: '平台默认', roles: '角色', decided: '已提交决定', validTo: '有效期至',
     processes: {
       'catalog-review': '目录审核', 'catalog-withdrawal': '目录撤销', 'catalog-duty': '开放数据更新',
       'share-application': '共享申请', 'platform-grant': '平台授权复核', 'uncatalogued-demand': '目录外需求',
@@ -32,7 +32,7 @@ const messages = {
     forbidden: 'You may not do this', mayDo: 'This may be done by', item: 'Data item', decision: 'Decision',
     approveMasked: 'Approve masked', approveClear: 'Approve in clear', refuse: 'Refuse', legalBasis: 'Legal basis',
     refusalReasons: 'Reasons for refusal', applicant: 'Applicant', purpose: 'Purpose', timeline: 'Timeline',
-    language: '中文', back: 'Back to my work', signedInAs: 'Signed in', roles: 'Roles', decided: 'Decision sent',
+    platformDefault: 'platform default', underOneDay: 'under one working day left', language: '中文', back: 'Back to my work', signedInAs: 'Signed in', roles: 'Roles', decided: 'Decision sent',
     validTo: 'Valid to',
     processes: {
       'catalog-review': 'Catalog review', 'catalog-withdrawal': 'Catalog withdrawal', 'catalog-duty': 'Open data update',

@@ -57,9 +57,13 @@ export function urgency(calendar, now, deadline) {
   return { level: left <= 1 ? 'URGENT' : 'OK', left }
 }
 
-/** Whole working days as people say them: 0.3 left is "1 working day", never "0". */
+/**
+ * Whole working days left, as the statute counts them: a period received today runs from the next
+ * working day, so the rest of today is not counted (5wd submitted now shows 5, not 6). Under one
+ * whole working day is 0, which the countdown words as 不足 1 个工作日.
+ */
 export function displayDays(left) {
-  return left <= 0 ? 0 : Math.ceil(left - 1e-9)
+  return left <= 0 ? 0 : Math.floor(left + 1e-9)
 }
 
 /** 2026-12-08 17:00 in Beijing time, whatever the browser's zone. */
