@@ -269,6 +269,23 @@ try {
   await page.waitForSelector('.el-timeline-item')
   check((await page.locator('.el-timeline').innerText()).includes('收到异议'), `the case ${caseId} shows its timeline`)
   await page.screenshot({ path: `${shots}/console-objection-case.png`, fullPage: true })
+
+  // Last, because it moves objection-service's clock (the local stack's demo clock, as the system
+  // tests do): three days on, the transfer deadline has fired and 待办 flags it overdue.
+  const operator = await token('operator')
+  const advanced = await call('POST', '/api/objections/time/advance', operator, { by: 'P3D' })
+  check(advanced.status === 200, `the operator moves objection-service's demo clock three days on (${advanced.status})`)
+  let overdue = false
+  for (let i = 0; i < 30 && !overdue; i++) {
+    await page.goto(GATEWAY + '/console/')
+    const row = page.locator('.work-queue tbody tr', { hasText: caseId }).first()
+    await row.waitFor()
+    overdue = (await row.getAttribute('class')).includes('row--overdue')
+    if (!overdue) await sleep(2000)
+  }
+  check(overdue && (await page.locator('.work-queue tbody tr', { hasText: caseId }).first().innerText()).includes('已超期'),
+    `the missed transfer of ${caseId} is red and flagged 已超期`)
+  await page.screenshot({ path: `${shots}/console-overdue.png`, fullPage: true })
 } finally {
   await browser.close()
 }
