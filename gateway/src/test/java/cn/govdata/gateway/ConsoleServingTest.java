@@ -1,5 +1,6 @@
 package cn.govdata.gateway;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.hamcrest.Matchers.containsString;
 
@@ -23,6 +25,12 @@ class ConsoleServingTest extends GatewayTestSupport {
         registry.add("govdata.console.directory", dist::toString);
     }
 
+    /** The first file read after start-up can take seconds on a busy machine; the default 5 s is not about this feature. */
+    @BeforeEach
+    void patientClient() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @Test
     void theConsolePageNeedsNoTokenAndIsRevalidatedOnEveryLoad() {
         client.get().uri("/console/")
@@ -31,6 +39,18 @@ class ConsoleServingTest extends GatewayTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, containsString("no-cache"))
                 .expectBody(String.class).value(containsString("<div id=\"app\">"));
+    }
+
+    @Test
+    void theConsoleMayRunOnlyItsOwnScriptsAndTalkOnlyToTheGatewayAndKeycloak() {
+        String keycloak = backend.baseUrl();
+        client.get().uri("/console/")
+                .exchange()
+                .expectHeader().value("Content-Security-Policy", containsString("script-src 'self';"))
+                .expectHeader().value("Content-Security-Policy", containsString("connect-src 'self' " + keycloak + ";"))
+                .expectHeader().value("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        client.get().uri("/api/catalog/deadlines").exchange()
+                .expectHeader().doesNotExist("Content-Security-Policy");
     }
 
     @Test

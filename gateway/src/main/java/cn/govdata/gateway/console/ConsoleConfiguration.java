@@ -15,6 +15,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.resource.PathResourceResolver;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -83,6 +84,28 @@ class ConsoleConfiguration implements WebFluxConfigurer {
                         ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                 .cacheControl(CacheControl.noCache()).bodyValue(config)
                         : notFound());
+    }
+
+    /**
+     * The console's pages may run only the console's own scripts and talk only to the gateway and
+     * the OpenID provider, so an injected script could neither load nor send a token elsewhere.
+     * Styles allow inline attributes: Element Plus positions popups with them.
+     */
+    @Bean
+    WebFilter consoleContentSecurityPolicy(@Value("${govdata.security.issuer:http://127.0.0.1:8180/realms/govdata}") String issuer) {
+        String authority = properties.authority() == null || properties.authority().isBlank() ? issuer : properties.authority();
+        URI provider = URI.create(authority);
+        String origin = provider.getScheme() + "://" + provider.getRawAuthority();
+        String policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "font-src 'self' data:; connect-src 'self' " + origin + "; frame-src " + origin + "; "
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self' " + origin + "; object-src 'none'";
+        return (exchange, chain) -> {
+            String path = exchange.getRequest().getPath().value();
+            if (path.equals("/console") || path.startsWith(BASE)) {
+                exchange.getResponse().getHeaders().set("Content-Security-Policy", policy);
+            }
+            return chain.filter(exchange);
+        };
     }
 
     private Resource index() {
