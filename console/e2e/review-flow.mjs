@@ -171,6 +171,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })
   page.setDefaultTimeout(30_000)
+  const blocked = []
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text()) })
   await page.goto(GATEWAY + '/console/')
   await page.waitForSelector('#username')
   check(page.url().includes('/protocol/openid-connect/auth') && page.url().includes('code_challenge_method=S256'),
@@ -305,6 +307,7 @@ try {
   check(overdue && (await page.locator('.work-queue tbody tr', { hasText: caseId }).first().innerText()).includes('已超期'),
     `the missed transfer of ${caseId} is red and flagged 已超期`)
   await page.screenshot({ path: `${shots}/console-overdue.png`, fullPage: true })
+  check(blocked.length === 0, `the console's Content-Security-Policy blocked nothing it needs ${blocked.join(' | ')}`)
 } finally {
   await browser.close()
 }
