@@ -110,6 +110,23 @@ class RealmFilesTest {
                         .filter(u -> u.has("serviceAccountClientId")).map(u -> u.path("username").asString()).toList());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"govdata-realm.json", "govdata-realm-production.json"})
+    void theConsoleSignsInWithTheCodeFlowAndPkceOnlyAndReturnsOnlyToTheGatewaysConsolePath(String file) throws Exception {
+        JsonNode console = list(realm(file).path("clients")).stream()
+                .filter(c -> c.path("clientId").asString().equals("govdata-console")).findFirst().orElseThrow();
+        assertThat(console.path("publicClient").asBoolean()).isTrue();
+        assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.path("directAccessGrantsEnabled").asBoolean(true)).as("password grant").isFalse();
+        assertThat(console.path("implicitFlowEnabled").asBoolean(true)).as("implicit flow").isFalse();
+        assertThat(console.path("serviceAccountsEnabled").asBoolean(true)).as("client credentials").isFalse();
+        assertThat(console.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(list(console.path("redirectUris")).stream().map(JsonNode::asString))
+                .containsExactly("${GOVDATA_CONSOLE_URL}/console/*");
+        assertThat(console.path("attributes").path("post.logout.redirect.uris").asString())
+                .isEqualTo("${GOVDATA_CONSOLE_URL}/console/*");
+    }
+
     @Test
     void theProductionRealmHasNoPasswordGrantRequiresPkceAndHoldsNoSecretsOrPeople() throws Exception {
         JsonNode prod = production();
