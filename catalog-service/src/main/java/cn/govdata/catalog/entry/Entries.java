@@ -118,6 +118,50 @@ public class Entries {
         return ((Number) counter.get("value")).longValue();
     }
 
+    /** The entry with this id, if there is one: the way other features read an entry. */
+    public Optional<CatalogEntry> findEntry(String id) {
+        return find(id).map(EntryDocument::entry);
+    }
+
+    /** The entry with this id; 404 when there is none. */
+    public CatalogEntry entry(String id) {
+        return get(id).entry();
+    }
+
+    /** Entries with an item of any of these keys ({@link ItemKeys}), in id order; close the stream. */
+    public Stream<CatalogEntry> entriesHoldingAny(Collection<String> itemKeys) {
+        return holdingAny(itemKeys).map(EntryDocument::entry);
+    }
+
+    /** Every entry, in store order; close the stream. */
+    public Stream<CatalogEntry> allEntries() {
+        return streamAll().map(EntryDocument::entry);
+    }
+
+    /** A department's entries in id order, of one status or (null) of any. */
+    public List<CatalogEntry> entriesOf(String department, EntryStatus status) {
+        return byDepartment(department, status).stream().map(EntryDocument::entry).toList();
+    }
+
+    /** One page of {@link #published}: the entries on it and how many there are in all. */
+    public record PublishedPage(List<CatalogEntry> entries, long total) {
+    }
+
+    /**
+     * The entries of these statuses, in id order, one page of them; with {@code regions} only those
+     * of these regions (null: every region). The status/region index serves it.
+     */
+    public PublishedPage published(Collection<EntryStatus> statuses, Collection<String> regions, int page, int size) {
+        Criteria visible = Criteria.where("status").in(statuses);
+        if (regions != null) {
+            visible = visible.and("region").in(regions);
+        }
+        Query query = Query.query(visible);
+        long total = mongo.count(query, EntryDocument.class);
+        query.with(Sort.by("_id")).skip((long) page * size).limit(size);
+        return new PublishedPage(mongo.find(query, EntryDocument.class).stream().map(EntryDocument::entry).toList(), total);
+    }
+
     /** Entries with an item of any of these keys ({@link ItemKeys}), in id order. */
     public Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
         return mongo.stream(Query.query(Criteria.where(ITEM_KEYS).in(itemKeys)).with(Sort.by("_id")), EntryDocument.class);
