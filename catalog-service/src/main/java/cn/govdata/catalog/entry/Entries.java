@@ -25,7 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The entries collection. Other features of this service read and write entries through it. */
+/**
+ * The entries collection. Other features of this service read and write entries through it, in
+ * domain terms ({@link CatalogEntry}); the stored shape ({@link EntryDocument}) stays inside this feature.
+ */
 @Repository
 public class Entries {
 
@@ -71,11 +74,11 @@ public class Entries {
         mongo.upsert(marker, new Update().set("at", clock.instant()), "counters");
     }
 
-    public Optional<EntryDocument> find(String id) {
+    Optional<EntryDocument> find(String id) {
         return Optional.ofNullable(mongo.findById(id, EntryDocument.class));
     }
 
-    public EntryDocument get(String id) {
+    EntryDocument get(String id) {
         return find(id).orElseThrow(() -> Refusal.notFound("Catalog entry", id));
     }
 
@@ -163,15 +166,15 @@ public class Entries {
     }
 
     /** Entries with an item of any of these keys ({@link ItemKeys}), in id order. */
-    public Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
+    Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
         return mongo.stream(Query.query(Criteria.where(ITEM_KEYS).in(itemKeys)).with(Sort.by("_id")), EntryDocument.class);
     }
 
-    public Stream<EntryDocument> streamAll() {
+    Stream<EntryDocument> streamAll() {
         return mongo.stream(new Query(), EntryDocument.class);
     }
 
-    public List<EntryDocument> byDepartment(String department, EntryStatus status) {
+    List<EntryDocument> byDepartment(String department, EntryStatus status) {
         Query query = Query.query(Criteria.where("providerDepartment").is(department));
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));
