@@ -2,17 +2,12 @@ package cn.govdata.catalog.dcat;
 
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.EntryAccess;
-import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,12 +27,10 @@ class DcatController {
     static final String JSON_LD = "application/ld+json";
     private static final List<EntryStatus> VISIBLE = List.of(EntryStatus.PUBLISHED, EntryStatus.WITHDRAWAL_REQUESTED);
 
-    private final MongoTemplate mongo;
     private final Entries entries;
     private final DcatDocuments documents;
 
-    DcatController(MongoTemplate mongo, Entries entries, DcatDocuments documents) {
-        this.mongo = mongo;
+    DcatController(Entries entries, DcatDocuments documents) {
         this.entries = entries;
         this.documents = documents;
     }
@@ -49,22 +42,19 @@ class DcatController {
     @GetMapping(value = "/api/catalog/dcat", produces = {JSON_LD, "application/json"})
     Map<String, Object> catalog(@RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Caller caller) {
-        Criteria visible = Criteria.where("status").in(VISIBLE);
+        List<String> regions = null;
         if (!caller.seesAllRegions()) {
             String own = caller.regionCode().orElseThrow(() -> Refusal.forbidden(
                     "A county sub-platform's token needs a region claim"));
-            visible = visible.and("region").in(own, own.substring(0, Math.min(4, own.length())) + "00");
+            regions = List.of(own, own.substring(0, Math.min(4, own.length())) + "00");
         }
-        Query published = Query.query(visible);
-        long total = mongo.count(published, EntryDocument.class);
-        published.with(Sort.by("_id")).skip((long) page * size).limit(size);
-        List<CatalogEntry> onPage = mongo.find(published, EntryDocument.class).stream().map(EntryDocument::entry).toList();
-        return documents.catalog(onPage, base(), page, size, total);
+        Entries.PublishedPage published = entries.published(VISIBLE, regions, page, size);
+        return documents.catalog(published.entries(), base(), page, size, published.total());
     }
 
     @GetMapping(value = "/api/catalog/entries/{id}/dcat", produces = {JSON_LD, "application/json"})
     Map<String, Object> dataset(@PathVariable String id, Caller caller) {
-        CatalogEntry entry = entries.get(id).entry();
+        CatalogEntry entry = entries.entry(id);
         if (!VISIBLE.contains(entry.status()) || !EntryAccess.regionVisible(caller, entry.published().region())) {
             throw Refusal.notFound("Published catalog entry", id);
         }

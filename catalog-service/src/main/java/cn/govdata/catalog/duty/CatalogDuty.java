@@ -1,5 +1,6 @@
 package cn.govdata.catalog.duty;
 
+import cn.govdata.domain.DomainModel;
 import cn.govdata.domain.Refusal;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param onTime     whether the duty was fulfilled before {@code dueAt}; null until fulfilled
  * @param outcome    for a {@link DutyTrigger#RESTRICTED_REEVALUATION} duty, what the evaluation found; else null
  */
+@DomainModel
 record CatalogDuty(String id, String department, String region, DutyTrigger trigger, String description, LocalDate changedAt,
                    Integer censusYear, List<String> entryIds, String openedBy, Instant openedAt, Instant dueAt,
                    String citation, DutyState state, Instant fulfilledAt, String fulfilledBy, Boolean onTime,

@@ -77,6 +77,11 @@ class Duties {
         return mongo.updateFirst(unchanged, update, DutyDocument.class).getModifiedCount() == 1;
     }
 
+    /** As {@link #list}, the duties themselves. */
+    Page<CatalogDuty> listDuties(Scope scope, DutyState state, Pageable pageable) {
+        return list(scope, state, pageable).map(DutyDocument::duty);
+    }
+
     Page<DutyDocument> list(Scope scope, DutyState state, Pageable pageable) {
         Query query = scope.query();
         if (state != null) {

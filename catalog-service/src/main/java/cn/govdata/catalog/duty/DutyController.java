@@ -65,22 +65,20 @@ class DutyController {
                   Caller caller) {
         Duties.Scope scope = new Duties.Scope(visibleDepartment(caller, department), trigger, year);
         // Fulfilment shows in the entries first; bring the duties in scope up to date before counting.
-        duties.awaitingEntryChanges(scope).forEach(fulfilling::refresh);
-        Page<DutyDocument> found = duties.list(scope, state, PageRequest.of(page, size));
+        fulfilling.refreshAwaitingEntryChanges(scope);
+        Page<CatalogDuty> found = duties.listDuties(scope, state, PageRequest.of(page, size));
         Summary summary = new Summary(duties.count(scope, DutyState.OPEN), duties.count(scope, DutyState.FULFILLED),
                 duties.countFulfilledOnTime(scope), duties.count(scope, DutyState.OVERDUE));
-        return new DutyPage(found.getContent().stream().map(d -> DutyView.of(d.duty())).toList(), found.getNumber(),
+        return new DutyPage(found.getContent().stream().map(DutyView::of).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements(), found.getTotalPages(), summary);
     }
 
     @GetMapping("/api/catalog/duties/{id}")
     DutyView get(@PathVariable String id, Caller caller) {
-        DutyDocument loaded = duties.find(id).orElseThrow(() -> Refusal.notFound("Catalog duty", id));
-        if (!EntryAccess.seesAll(caller) && !EntryAccess.ownsDepartment(caller, loaded.department())) {
-            // Not 403: another department's duties are not for outsiders to probe.
-            throw Refusal.notFound("Catalog duty", id);
-        }
-        return DutyView.of(fulfilling.refresh(loaded));
+        // Another department's duty is 404 like a missing one, not 403: it is not for outsiders to probe.
+        return fulfilling.current(id, department -> EntryAccess.seesAll(caller) || EntryAccess.ownsDepartment(caller, department))
+                .map(DutyView::of)
+                .orElseThrow(() -> Refusal.notFound("Catalog duty", id));
     }
 
     @PostMapping("/api/catalog/duties/{id}/fulfil")

@@ -1,7 +1,6 @@
 package cn.govdata.catalog.duty;
 
 import cn.govdata.catalog.entry.CatalogEntry;
-import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineRegistry;
@@ -20,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a duty is fulfilled: every listed entry had a change submitted (or its
@@ -75,7 +75,7 @@ class FulfillingDuties {
         List<CatalogDuty.Evidence> evidence = new ArrayList<>();
         List<String> outstanding = new ArrayList<>();
         for (String entryId : duty.entryIds()) {
-            Optional<CatalogEntry.HistoryEntry> first = entries.find(entryId).map(EntryDocument::entry).stream()
+            Optional<CatalogEntry.HistoryEntry> first = entries.findEntry(entryId).stream()
                     .flatMap(e -> e.history().stream())
                     .filter(h -> DEALT_WITH.contains(h.action()) && !h.at().isBefore(duty.openedAt()))
                     .min(Comparator.comparing(CatalogEntry.HistoryEntry::at));
@@ -152,6 +152,19 @@ class FulfillingDuties {
                     + " 开启（" + duty.openedAt() + "）后 " + String.join(", ", check.outstanding()) + " 未提交变更");
         }
         return duty.fulfil(check.completedAt(), officer.actor(), reasons, check.evidence(), outcome);
+    }
+
+    /** Refreshes ({@link #refresh}) the duties in scope whose entries may have fulfilled them meanwhile. */
+    void refreshAwaitingEntryChanges(Duties.Scope scope) {
+        duties.awaitingEntryChanges(scope).forEach(this::refresh);
+    }
+
+    /**
+     * The duty as it stands now ({@link #refresh}), if it exists and its department is one
+     * {@code departmentVisible} admits; empty otherwise.
+     */
+    Optional<CatalogDuty> current(String id, Predicate<String> departmentVisible) {
+        return duties.find(id).filter(loaded -> departmentVisible.test(loaded.department())).map(this::refresh);
     }
 
     /**

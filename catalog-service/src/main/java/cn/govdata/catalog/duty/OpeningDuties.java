@@ -2,8 +2,8 @@ package cn.govdata.catalog.duty;
 
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.catalog.department.Departments;
+import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.EntryAccess;
-import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.platform.deadline.Deadline;
@@ -87,7 +87,7 @@ class OpeningDuties {
         List<String> entryIds = request.entryIds().stream().map(String::strip).distinct().toList();
         String region = null;
         for (int i = 0; i < entryIds.size(); i++) {
-            Optional<EntryDocument> entry = entries.find(entryIds.get(i));
+            Optional<CatalogEntry> entry = entries.findEntry(entryIds.get(i));
             String field = "entryIds[" + i + "]";
             if (entry.isEmpty()) {
                 errors.add(error(field, "no catalog entry '" + entryIds.get(i) + "'"));
@@ -96,7 +96,7 @@ class OpeningDuties {
             } else if (entry.get().status() == EntryStatus.WITHDRAWN) {
                 errors.add(error(field, entryIds.get(i) + " is withdrawn and can no longer be changed"));
             } else if (region == null) {
-                region = entry.get().region();
+                region = entry.get().current().region();
             }
         }
         if (!errors.isEmpty()) {

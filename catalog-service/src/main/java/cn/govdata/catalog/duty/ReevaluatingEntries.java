@@ -3,7 +3,6 @@ package cn.govdata.catalog.duty;
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.EntryContent;
-import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryPublished;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
@@ -83,7 +82,7 @@ class ReevaluatingEntries {
      */
     void evaluated(CatalogDuty duty) {
         for (String entryId : duty.entryIds()) {
-            entries.find(entryId).map(EntryDocument::entry).ifPresent(entry -> {
+            entries.findEntry(entryId).ifPresent(entry -> {
                 if (duty.outcome() == ReevaluationOutcome.KEEP_RESTRICTED) {
                     openIfDue(entry, duty.fulfilledAt());
                 } else if (entry.working() == null) {

@@ -1,5 +1,6 @@
 package cn.govdata.catalog.entry;
 
+import cn.govdata.domain.DomainModel;
 import cn.govdata.domain.Refusal;
 import cn.govdata.policy.EntryFiling;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param versions every approved version, oldest first; the last one is what the catalog shows
  * @param working  the draft or change in progress, or null
  */
+@DomainModel
 public record CatalogEntry(
         String id,
         List<PublishedVersion> versions,

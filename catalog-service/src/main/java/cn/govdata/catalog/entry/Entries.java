@@ -25,7 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The entries collection. Other features of this service read and write entries through it. */
+/**
+ * The entries collection. Other features of this service read and write entries through it, in
+ * domain terms ({@link CatalogEntry}); the stored shape ({@link EntryDocument}) stays inside this feature.
+ */
 @Repository
 public class Entries {
 
@@ -71,11 +74,11 @@ public class Entries {
         mongo.upsert(marker, new Update().set("at", clock.instant()), "counters");
     }
 
-    public Optional<EntryDocument> find(String id) {
+    Optional<EntryDocument> find(String id) {
         return Optional.ofNullable(mongo.findById(id, EntryDocument.class));
     }
 
-    public EntryDocument get(String id) {
+    EntryDocument get(String id) {
         return find(id).orElseThrow(() -> Refusal.notFound("Catalog entry", id));
     }
 
@@ -118,16 +121,60 @@ public class Entries {
         return ((Number) counter.get("value")).longValue();
     }
 
+    /** The entry with this id, if there is one: the way other features read an entry. */
+    public Optional<CatalogEntry> findEntry(String id) {
+        return find(id).map(EntryDocument::entry);
+    }
+
+    /** The entry with this id; 404 when there is none. */
+    public CatalogEntry entry(String id) {
+        return get(id).entry();
+    }
+
+    /** Entries with an item of any of these keys ({@link ItemKeys}), in id order; close the stream. */
+    public Stream<CatalogEntry> entriesHoldingAny(Collection<String> itemKeys) {
+        return holdingAny(itemKeys).map(EntryDocument::entry);
+    }
+
+    /** Every entry, in store order; close the stream. */
+    public Stream<CatalogEntry> allEntries() {
+        return streamAll().map(EntryDocument::entry);
+    }
+
+    /** A department's entries in id order, of one status or (null) of any. */
+    public List<CatalogEntry> entriesOf(String department, EntryStatus status) {
+        return byDepartment(department, status).stream().map(EntryDocument::entry).toList();
+    }
+
+    /** One page of {@link #published}: the entries on it and how many there are in all. */
+    public record PublishedPage(List<CatalogEntry> entries, long total) {
+    }
+
+    /**
+     * The entries of these statuses, in id order, one page of them; with {@code regions} only those
+     * of these regions (null: every region). The status/region index serves it.
+     */
+    public PublishedPage published(Collection<EntryStatus> statuses, Collection<String> regions, int page, int size) {
+        Criteria visible = Criteria.where("status").in(statuses);
+        if (regions != null) {
+            visible = visible.and("region").in(regions);
+        }
+        Query query = Query.query(visible);
+        long total = mongo.count(query, EntryDocument.class);
+        query.with(Sort.by("_id")).skip((long) page * size).limit(size);
+        return new PublishedPage(mongo.find(query, EntryDocument.class).stream().map(EntryDocument::entry).toList(), total);
+    }
+
     /** Entries with an item of any of these keys ({@link ItemKeys}), in id order. */
-    public Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
+    Stream<EntryDocument> holdingAny(Collection<String> itemKeys) {
         return mongo.stream(Query.query(Criteria.where(ITEM_KEYS).in(itemKeys)).with(Sort.by("_id")), EntryDocument.class);
     }
 
-    public Stream<EntryDocument> streamAll() {
+    Stream<EntryDocument> streamAll() {
         return mongo.stream(new Query(), EntryDocument.class);
     }
 
-    public List<EntryDocument> byDepartment(String department, EntryStatus status) {
+    List<EntryDocument> byDepartment(String department, EntryStatus status) {
         Query query = Query.query(Criteria.where("providerDepartment").is(department));
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));

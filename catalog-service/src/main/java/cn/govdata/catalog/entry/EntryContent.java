@@ -1,5 +1,7 @@
 package cn.govdata.catalog.entry;
 
+import cn.govdata.domain.DomainModel;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,7 @@ import java.util.List;
  * {@code priorityDomains} are keys of the controlled list {@link cn.govdata.policy.PriorityDomain}
  * (重点和优先开放领域, SY 36, QY 31), checked where requests come in.
  */
+@DomainModel
 public record EntryContent(
         String name,
         String summary,

@@ -123,7 +123,7 @@ class EntryController {
     }
 
     private CatalogEntry visible(String id, Caller caller) {
-        CatalogEntry entry = entries.get(id).entry();
+        CatalogEntry entry = entries.entry(id);
         if (!EntryAccess.canSee(caller, entry)) {
             // Not 403: whether an unpublished entry exists is itself not for outsiders.
             throw Refusal.notFound("Catalog entry", id);

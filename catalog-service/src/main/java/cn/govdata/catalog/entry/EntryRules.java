@@ -2,6 +2,7 @@ package cn.govdata.catalog.entry;
 
 import cn.govdata.catalog.entry.EntryContent.OpenType;
 import cn.govdata.catalog.entry.EntryContent.ShareType;
+import cn.govdata.domain.DomainModel;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Set;
  * The statutory rules on an entry's content, beyond field formats. Each broken rule names the
  * field a department has to fix, so a spreadsheet import can report it per row.
  */
+@DomainModel
 public final class EntryRules {
 
     public record Violation(String field, String message) {

@@ -1,6 +1,7 @@
 package cn.govdata.catalog.search;
 
 import cn.govdata.catalog.entry.Entries;
+import cn.govdata.catalog.entry.StoredEntries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +24,7 @@ class SearchConfiguration {
 
     @Bean
     SearchIndexFeeder searchIndexFeeder(SearchIndex index, MongoTemplate mongo, Entries entries, SearchProperties properties) {
-        return new SearchIndexFeeder(index, mongo, entries::streamAll, properties);
+        // Entries is asked for so the collection and its indexes exist before the feeder's first scan.
+        return new SearchIndexFeeder(index, mongo, new StoredEntries(mongo), properties);
     }
 }

@@ -1,6 +1,6 @@
 package cn.govdata.catalog.search;
 
-import cn.govdata.catalog.entry.EntryDocument;
+import cn.govdata.catalog.entry.StoredEntries;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.Projections;
@@ -13,8 +13,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +24,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +50,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
 
     private final SearchIndex index;
     private final MongoTemplate mongo;
-    private final Supplier<Stream<EntryDocument>> allEntries;
+    private final StoredEntries entries;
     private final SearchProperties properties;
 
     private volatile Mode mode = Mode.STOPPED;
@@ -63,11 +60,11 @@ final class SearchIndexFeeder implements SmartLifecycle {
     private Thread follower;
     private ScheduledExecutorService poller;
 
-    SearchIndexFeeder(SearchIndex index, MongoTemplate mongo, Supplier<Stream<EntryDocument>> allEntries,
+    SearchIndexFeeder(SearchIndex index, MongoTemplate mongo, StoredEntries entries,
                       SearchProperties properties) {
         this.index = index;
         this.mongo = mongo;
-        this.allEntries = allEntries;
+        this.entries = entries;
         this.properties = properties;
     }
 
@@ -82,7 +79,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
         MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = null;
         if (properties.changeStream()) {
             try {
-                cursor = mongo.getCollection(EntryDocument.COLLECTION).watch()
+                cursor = mongo.getCollection(StoredEntries.COLLECTION).watch()
                         .fullDocument(FullDocument.UPDATE_LOOKUP)
                         .maxAwaitTime(1, TimeUnit.SECONDS)
                         .cursor();
@@ -112,7 +109,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
             follower = new Thread(() -> follow(stream), "catalog-search-changes");
             follower.setDaemon(true);
             follower.start();
-            log.info("Search index follows the {} collection by change stream", EntryDocument.COLLECTION);
+            log.info("Search index follows the {} collection by change stream", StoredEntries.COLLECTION);
         } else {
             startPolling(unavailable);
         }
@@ -121,7 +118,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
     private void build() {
         long started = System.nanoTime();
         long[] count = {0};
-        try (Stream<EntryDocument> documents = allEntries.get()) {
+        try (Stream<StoredEntries.Stored> documents = entries.all()) {
             documents.forEach(document -> {
                 apply(document);
                 count[0]++;
@@ -160,7 +157,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
             case INSERT, UPDATE, REPLACE -> {
                 // Null when the document was deleted before the lookup; its delete event follows.
                 if (change.getFullDocument() != null) {
-                    apply(mongo.getConverter().read(EntryDocument.class, change.getFullDocument()));
+                    apply(entries.read(change.getFullDocument()));
                 }
             }
             case DELETE -> index.remove(change.getDocumentKey().get("_id").asString().getValue());
@@ -172,7 +169,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
         }
     }
 
-    private void apply(EntryDocument document) {
+    private void apply(StoredEntries.Stored document) {
         if (document.entry() == null) {
             log.warn("Entry document {} has no entry; not searchable", document.id());
             return;
@@ -188,11 +185,11 @@ final class SearchIndexFeeder implements SmartLifecycle {
             return;
         }
         log.warn("Search index cannot follow a change stream on {} ({}); polling updatedAt every {} instead",
-                EntryDocument.COLLECTION, reason, properties.pollInterval());
+                StoredEntries.COLLECTION, reason, properties.pollInterval());
         mode = Mode.POLLING;
         try {
             // Without it every poll would scan the whole collection on a real MongoDB.
-            mongo.indexOps(EntryDocument.COLLECTION).createIndex(new Index().on("updatedAt", Sort.Direction.ASC));
+            mongo.indexOps(StoredEntries.COLLECTION).createIndex(new Index().on("updatedAt", Sort.Direction.ASC));
         } catch (RuntimeException e) {
             log.warn("Search index could not create the updatedAt index for polling: {}", e.toString());
         }
@@ -208,9 +205,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
 
     private void poll() {
         try {
-            Query changed = Query.query(Criteria.where("updatedAt").gte(lastSeen.minus(properties.pollOverlap())))
-                    .with(Sort.by("updatedAt"));
-            try (Stream<EntryDocument> documents = mongo.stream(changed, EntryDocument.class)) {
+            try (Stream<StoredEntries.Stored> documents = entries.writtenSince(lastSeen.minus(properties.pollOverlap()))) {
                 documents.forEach(this::apply);
             }
             if (System.currentTimeMillis() - lastReconciled >= properties.reconcileInterval().toMillis()) {
@@ -228,7 +223,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
     /** Drops entries that are gone and re-reads those whose stored version differs from the indexed one. */
     void reconcile() {
         Map<String, Long> stored = new HashMap<>();
-        for (Document d : mongo.getCollection(EntryDocument.COLLECTION).find().projection(Projections.include("_id", "version"))) {
+        for (Document d : mongo.getCollection(StoredEntries.COLLECTION).find().projection(Projections.include("_id", "version"))) {
             Object version = d.get("version");
             stored.put(String.valueOf(d.get("_id")), version instanceof Number n ? n.longValue() : null);
         }
@@ -247,7 +242,7 @@ final class SearchIndexFeeder implements SmartLifecycle {
         });
         for (int from = 0; from < stale.size(); from += FETCH_BATCH) {
             List<String> batch = stale.subList(from, Math.min(stale.size(), from + FETCH_BATCH));
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), EntryDocument.class).forEach(this::apply);
+            entries.withIds(batch).forEach(this::apply);
         }
         if (removed > 0 || !stale.isEmpty()) {
             log.info("Search index reconciled: {} removed, {} re-read", removed, stale.size());

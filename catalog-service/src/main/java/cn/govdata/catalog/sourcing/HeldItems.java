@@ -3,7 +3,6 @@ package cn.govdata.catalog.sourcing;
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.CatalogEntry.WorkingState;
 import cn.govdata.catalog.entry.EntryContent;
-import cn.govdata.catalog.entry.EntryDocument;
 import cn.govdata.catalog.entry.EntryStatus;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.catalog.entry.ItemKeys;
@@ -49,8 +48,8 @@ class HeldItems {
 
     List<Holding> all() {
         List<Holding> holdings = new ArrayList<>();
-        try (Stream<EntryDocument> all = entries.streamAll()) {
-            all.forEach(document -> holdings.addAll(holdings(document.entry())));
+        try (Stream<CatalogEntry> all = entries.allEntries()) {
+            all.forEach(entry -> holdings.addAll(holdings(entry)));
         }
         return holdings;
     }
@@ -63,8 +62,8 @@ class HeldItems {
         Set<String> itemKeys = new HashSet<>();
         datumKeys.forEach(key -> itemKeys.addAll(names.itemKeys(key)));
         List<Holding> holdings = new ArrayList<>();
-        try (Stream<EntryDocument> candidates = entries.holdingAny(itemKeys)) {
-            candidates.forEach(document -> holdings(document.entry()).stream()
+        try (Stream<CatalogEntry> candidates = entries.entriesHoldingAny(itemKeys)) {
+            candidates.forEach(entry -> holdings(entry).stream()
                     .filter(h -> datumKeys.contains(h.datum().key())).forEach(holdings::add));
         }
         return holdings;
@@ -73,16 +72,15 @@ class HeldItems {
     /** The keys of the data a department holds, read from its own entries. */
     Set<String> keysHeldBy(String department) {
         Set<String> keys = new HashSet<>();
-        entries.byDepartment(department, null).forEach(document -> holdings(document.entry()).stream()
+        entries.entriesOf(department, null).forEach(entry -> holdings(entry).stream()
                 .filter(h -> h.department().equals(department)).forEach(h -> keys.add(h.datum().key())));
         return keys;
     }
 
     List<HeldEntry> entries() {
         List<HeldEntry> held = new ArrayList<>();
-        try (Stream<EntryDocument> all = entries.streamAll()) {
-            all.forEach(document -> {
-                CatalogEntry entry = document.entry();
+        try (Stream<CatalogEntry> all = entries.allEntries()) {
+            all.forEach(entry -> {
                 List<EntryContent> contents = declared(entry);
                 if (!contents.isEmpty()) {
                     // The name the catalog shows: the published one, else the submitted one.

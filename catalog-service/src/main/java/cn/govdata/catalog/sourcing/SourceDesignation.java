@@ -1,5 +1,7 @@
 package cn.govdata.catalog.sourcing;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.List;
  * @param referencingDepartments the other departments holding the item when it was designated
  * @param history                earlier designations of the item, oldest first
  */
+@DomainModel
 record SourceDesignation(String id, String itemKey, String itemName, List<String> aliases, String collectingDepartment,
                          String sourceEntryId, String reasons, List<String> referencingDepartments, String designatedBy,
                          Instant designatedAt, List<Superseded> history) {

@@ -36,6 +36,11 @@ class SourceDesignations {
                 designation, null, List.of(event)));
     }
 
+    /** The designation with this id, if there is one. */
+    Optional<SourceDesignation> findDesignation(String id) {
+        return find(id).map(DesignationDocument::designation);
+    }
+
     Optional<DesignationDocument> find(String id) {
         return Optional.ofNullable(mongo.findById(id, DesignationDocument.class));
     }

@@ -109,7 +109,7 @@ class SourcingController {
     @GetMapping("/designations/{id}")
     DesignationView designation(@PathVariable String id, Caller caller) {
         requireGovernment(caller);
-        return designations.find(id).map(d -> DesignationView.of(d.designation()))
+        return designations.findDesignation(id).map(DesignationView::of)
                 .orElseThrow(() -> Refusal.notFound("Source designation", id));
     }
 

@@ -1,6 +1,7 @@
 package cn.govdata.catalog.spreadsheet;
 
 import cn.govdata.catalog.department.Departments;
+import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.Entries;
 import cn.govdata.catalog.entry.EntryAccess;
 import cn.govdata.catalog.entry.EntryContent;
@@ -61,9 +62,9 @@ class ExportingEntries {
 
     /** Withdrawn entries are left out: re-importing them would catalogue data the department took down. */
     List<EntryContent> contents(String department) {
-        return entries.byDepartment(department, null).stream()
-                .filter(d -> d.entry().status() != EntryStatus.WITHDRAWN)
-                .map(d -> d.entry().current())
+        return entries.entriesOf(department, null).stream()
+                .filter(e -> e.status() != EntryStatus.WITHDRAWN)
+                .map(CatalogEntry::current)
                 .toList();
     }
 

@@ -390,7 +390,7 @@ class ImportingEntries {
         List<CatalogEntry> drafts = new ArrayList<>();
         List<String> ids = new ArrayList<>(contents.size());
         for (int i = 0; i < contents.size(); i++) {
-            if (!replan && entries.find(planned.get(i)).isPresent()) {
+            if (!replan && entries.findEntry(planned.get(i)).isPresent()) {
                 ids.add(planned.get(i));
                 continue;
             }
@@ -432,7 +432,7 @@ class ImportingEntries {
                 if (tries == 3) {
                     throw e;
                 }
-                pending = pending.stream().filter(d -> entries.find(d.id()).isEmpty()).toList();
+                pending = pending.stream().filter(d -> entries.findEntry(d.id()).isEmpty()).toList();
                 log.warn("Import insert met already stored entries; {} still to store", pending.size());
             }
         }
@@ -443,7 +443,7 @@ class ImportingEntries {
         if (run.resumed()) {
             // Only drafts: a resumed import must not resubmit what was submitted, returned or edited since.
             for (String id : ids) {
-                entries.find(id).filter(d -> d.entry().status() != EntryStatus.DRAFT).ifPresent(d -> skip.add(id));
+                entries.findEntry(id).filter(e -> e.status() != EntryStatus.DRAFT).ifPresent(d -> skip.add(id));
             }
         }
         int submitted = 0;

@@ -2,6 +2,7 @@ package cn.govdata.catalog.search;
 
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.EntryDocument;
+import cn.govdata.catalog.entry.StoredEntries;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -42,7 +43,7 @@ class SearchIndexFeederTest {
     }
 
     void startFeeder(SearchProperties properties) {
-        feeder = new SearchIndexFeeder(index, mongo, () -> mongo.stream(new Query(), EntryDocument.class), properties);
+        feeder = new SearchIndexFeeder(index, mongo, new StoredEntries(mongo), properties);
         feeder.start();
     }
 

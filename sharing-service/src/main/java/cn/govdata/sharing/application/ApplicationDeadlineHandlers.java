@@ -1,7 +1,7 @@
 package cn.govdata.sharing.application;
 
-import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineHandler;
+import cn.govdata.platform.deadline.DeadlineHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,30 +11,11 @@ class ApplicationDeadlineHandlers {
 
     @Bean
     DeadlineHandler providerDecisionMissed(DecidingApplications deciding) {
-        return handler(ApplicationDeadlines.DECISION, deadline -> deciding.decisionMissed(deadline.subjectId()));
+        return DeadlineHandlers.onMissed(ApplicationDeadlines.PROCESS, ApplicationDeadlines.DECISION, deadline -> deciding.decisionMissed(deadline.subjectId()));
     }
 
     @Bean
     DeadlineHandler formalityCheckMissed(DecidingApplications deciding) {
-        return handler(ApplicationDeadlines.FORMALITY, deadline -> deciding.formalityMissed(deadline.subjectId()));
-    }
-
-    private static DeadlineHandler handler(String step, java.util.function.Consumer<Deadline> onMissed) {
-        return new DeadlineHandler() {
-            @Override
-            public String process() {
-                return ApplicationDeadlines.PROCESS;
-            }
-
-            @Override
-            public String step() {
-                return step;
-            }
-
-            @Override
-            public void onMissed(Deadline deadline) {
-                onMissed.accept(deadline);
-            }
-        };
+        return DeadlineHandlers.onMissed(ApplicationDeadlines.PROCESS, ApplicationDeadlines.FORMALITY, deadline -> deciding.formalityMissed(deadline.subjectId()));
     }
 }

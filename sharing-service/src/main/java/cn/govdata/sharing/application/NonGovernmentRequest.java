@@ -1,5 +1,7 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
  * @param opinionsDueAt NJ 22: the opinions are due within 15 working days of filing
  * @param version       the stored version this state was read at; writes are conditional on it
  */
+@DomainModel
 record NonGovernmentRequest(String id, String unitName, String unitCode, String resourceId, String resourceName,
                             String providerDepartment, String region, String scenario, String purpose,
                             String safetyMeasures, List<String> items, State state, String filedBy, Instant filedAt,

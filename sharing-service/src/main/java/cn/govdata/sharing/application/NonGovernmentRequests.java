@@ -12,9 +12,6 @@ import cn.govdata.sharing.grant.SharingAccess;
 import cn.govdata.sharing.resource.Resources;
 import cn.govdata.sharing.resource.SharedResource;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -28,14 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.stereotype.Component;
 import cn.govdata.platform.web.PageResponse;
 
 import java.time.Clock;
@@ -67,8 +57,10 @@ import java.util.UUID;
  * POST /api/sharing/non-government-requests/{id}/city-government-decision  bureau
  *      {"shareable":true,"decidedOn":"2026-12-20","reference":"宁政复〔2026〕12号","reasons":["..."]}
  * </pre>
+ *
+ * <p>The HTTP side is {@link NonGovernmentRequestController}; this use case owns the store.
  */
-@RestController
+@Component
 class NonGovernmentRequests {
 
     static final String COLLECTION = "nonGovernmentRequests";
@@ -110,8 +102,7 @@ class NonGovernmentRequests {
                           @Size(max = 20) List<@NotBlank @Size(max = 1000) String> reasons) {
     }
 
-    @PostMapping("/api/sharing/non-government-requests")
-    ResponseEntity<NonGovernmentRequest> file(@Valid @RequestBody File request, Caller caller) {
+    NonGovernmentRequest file(File request, Caller caller) {
         SharingAccess.requireBureau(caller, "registers requests of units other than government departments (NJ 22)");
         if (!profile.nonGovernmentShareRequests().value()) {
             throw Refusal.conflict("non-government-requests-not-admitted", "本辖区政务数据共享仅在政务部门之间进行；"
@@ -134,14 +125,10 @@ class NonGovernmentRequests {
                 List.of(new ShareApplication.HistoryEntry(now, "filed with the bureau", caller.actor(), null)), 0);
         mongo.insert(filed, COLLECTION);
         log.info("Non-government request {} for {} registered by {}", id, resource.id(), caller.actor());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/sharing/non-government-requests/{id}").buildAndExpand(id).toUri()).body(filed);
+        return filed;
     }
 
-    @GetMapping("/api/sharing/non-government-requests")
-    PageResponse<NonGovernmentRequest> list(@RequestParam(required = false) NonGovernmentRequest.State state,
-                                            @RequestParam(defaultValue = "0") @Min(0) int page,
-                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Caller caller) {
+    PageResponse<NonGovernmentRequest> list(NonGovernmentRequest.State state, int page, int size, Caller caller) {
         Criteria criteria = new Criteria();
         if (!SharingAccess.seesAll(caller)) {
             Optional<String> own = SharingAccess.department(caller);
@@ -158,8 +145,7 @@ class NonGovernmentRequests {
         return PageResponse.of(new PageImpl<>(new ArrayList<>(content), pageable, total), r -> r);
     }
 
-    @GetMapping("/api/sharing/non-government-requests/{id}")
-    NonGovernmentRequest get(@PathVariable String id, Caller caller) {
+    NonGovernmentRequest get(String id, Caller caller) {
         NonGovernmentRequest request = load(id);
         SharingAccess.require(SharingAccess.seesAll(caller) || SharingAccess.department(caller)
                 .map(request.providerDepartment()::equals).orElse(false), "Request " + id + " is visible to the bureau, "
@@ -167,8 +153,7 @@ class NonGovernmentRequests {
         return request;
     }
 
-    @PostMapping("/api/sharing/non-government-requests/{id}/provider-opinion")
-    NonGovernmentRequest providerOpinion(@PathVariable String id, @Valid @RequestBody OpinionRequest body, Caller caller) {
+    NonGovernmentRequest providerOpinion(String id, OpinionRequest body, Caller caller) {
         NonGovernmentRequest request = load(id);
         SharingAccess.require(SharingAccess.actsFor(caller, request.providerDepartment(), Roles.DEPT_APPROVER),
                 "Only an approver of the providing department " + request.providerDepartment() + " gives its opinion");
@@ -177,8 +162,7 @@ class NonGovernmentRequests {
                 caller.actor(), now())));
     }
 
-    @PostMapping("/api/sharing/non-government-requests/{id}/bureau-opinion")
-    NonGovernmentRequest bureauOpinion(@PathVariable String id, @Valid @RequestBody OpinionRequest body, Caller caller) {
+    NonGovernmentRequest bureauOpinion(String id, OpinionRequest body, Caller caller) {
         SharingAccess.requireBureau(caller, "gives its opinion on a non-government request (NJ 22)");
         NonGovernmentRequest request = load(id);
         requireOpinionsOpen(request, request.bureauOpinion(), "the bureau");
@@ -186,8 +170,7 @@ class NonGovernmentRequests {
                 caller.actor(), now())));
     }
 
-    @PostMapping("/api/sharing/non-government-requests/{id}/city-government-decision")
-    NonGovernmentRequest cityGovernment(@PathVariable String id, @Valid @RequestBody CityGovernment body, Caller caller) {
+    NonGovernmentRequest cityGovernment(String id, CityGovernment body, Caller caller) {
         SharingAccess.requireBureau(caller, "records the city government's decision on a non-government request (NJ 22)");
         NonGovernmentRequest request = load(id);
         if (request.state() != NonGovernmentRequest.State.AWAITING_CITY_GOVERNMENT) {

@@ -1,5 +1,6 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.domain.DomainModel;
 import cn.govdata.sharing.grant.Grant;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
  * {@link ShareApplicationDocument} is how an application is stored; {@code version} is the stored
  * version it was read at.
  */
+@DomainModel
 class ShareApplication {
 
     /**

@@ -1,5 +1,7 @@
 package cn.govdata.sharing.demand;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.List;
  * Missing either marks the demand overdue (and the deadline engine tells the bureau).
  * {@link DemandDocument} is how a demand is stored; {@code version} is the stored version it was read at.
  */
+@DomainModel
 class Demand {
 
     enum State {

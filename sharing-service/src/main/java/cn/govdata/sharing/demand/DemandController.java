@@ -1,7 +1,7 @@
 package cn.govdata.sharing.demand;
 
-import cn.govdata.platform.deadline.Deadline;
 import cn.govdata.platform.deadline.DeadlineHandler;
+import cn.govdata.platform.deadline.DeadlineHandlers;
 import cn.govdata.domain.Refusal;
 import cn.govdata.platform.security.Caller;
 import cn.govdata.platform.web.ListFilter;
@@ -150,31 +150,12 @@ class DemandController {
 
         @Bean
         DeadlineHandler demandAnswerMissed(DemandDesk desk) {
-            return handler(DemandDesk.ANSWER, d -> desk.answerMissed(d.subjectId()));
+            return DeadlineHandlers.onMissed(DemandDesk.PROCESS, DemandDesk.ANSWER, d -> desk.answerMissed(d.subjectId()));
         }
 
         @Bean
         DeadlineHandler demandPublicationMissed(DemandDesk desk) {
-            return handler(DemandDesk.PUBLISH, d -> desk.publishMissed(d.subjectId()));
-        }
-
-        private static DeadlineHandler handler(String step, java.util.function.Consumer<Deadline> onMissed) {
-            return new DeadlineHandler() {
-                @Override
-                public String process() {
-                    return DemandDesk.PROCESS;
-                }
-
-                @Override
-                public String step() {
-                    return step;
-                }
-
-                @Override
-                public void onMissed(Deadline deadline) {
-                    onMissed.accept(deadline);
-                }
-            };
+            return DeadlineHandlers.onMissed(DemandDesk.PROCESS, DemandDesk.PUBLISH, d -> desk.publishMissed(d.subjectId()));
         }
     }
 }

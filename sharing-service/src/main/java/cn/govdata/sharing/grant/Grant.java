@@ -1,5 +1,7 @@
 package cn.govdata.sharing.grant;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
  * @param version        the stored version this state was read at (null before the first write): updates are
  *                       conditional on it; {@link GrantDocument} is how a grant is stored
  */
+@DomainModel
 public record Grant(
         String id,
         String applicationId,

@@ -1,6 +1,9 @@
 package cn.govdata.sharing.grant;
 
+import cn.govdata.domain.DomainModel;
+
 /** Why a grant was revoked before its time. */
+@DomainModel
 public enum RevocationGround {
     /** Not used for the profile's period (NT 26); the provider (or the bureau) may revoke. */
     UNUSED,

@@ -1,5 +1,7 @@
 package cn.govdata.sharing.interfacerequest;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Instant;
 
 /**
@@ -14,6 +16,7 @@ import java.time.Instant;
  * (moving the due time by at most the profile's extension) or refuses. Missing the due time marks
  * the request overdue; it stays open until delivered. {@code version} is the stored version it was read at.
  */
+@DomainModel
 final class InterfaceRequest {
 
     enum State {

@@ -1,5 +1,7 @@
 package cn.govdata.sharing.provider;
 
+import cn.govdata.domain.DomainModel;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * @param version        the stored version this registration was read at (null before it is first saved);
  *                       {@link ProviderRegistrationDocument} is how it is stored
  */
+@DomainModel
 public record ProviderRegistration(
         String id,
         String providerDepartment,
