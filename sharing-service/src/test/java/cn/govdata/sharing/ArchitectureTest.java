@@ -1,59 +1,11 @@
 package cn.govdata.sharing;
 
-import cn.govdata.platform.test.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import cn.govdata.platform.test.ServiceArchitectureTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** The house layout checked against sharing-service's main classes, in every build. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-/** The service's layout as the platform's architecture rules state it, checked against the main classes. */
-class ArchitectureTest {
-
-    private static final String ROOT = "cn.govdata.sharing";
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = ArchitectureRules.mainClasses(ROOT);
-    }
-
-    @Test
-    @DisplayName("the rules look at the service's own main classes, so an empty import cannot pass them")
-    void theRulesSeeTheServicesMainClasses() {
-        assertThat(classes).isNotEmpty();
-        assertThat(classes.contain("cn.govdata.sharing.grant.Grant")).isTrue();
-    }
-
-    @Test
-    @DisplayName("no two features of sharing need each other both ways")
-    void featuresAreFreeOfCycles() {
-        ArchitectureRules.featuresAreFreeOfCycles(ROOT).check(classes);
-    }
-
-    @Test
-    @DisplayName("grants, share applications, demands and interface requests know no framework, store or HTTP")
-    void domainModelKnowsNoFramework() {
-        ArchitectureRules.domainModelKnowsNoFramework(ROOT).check(classes);
-    }
-
-    @Test
-    @DisplayName("a feature's stored documents are used by that feature only")
-    void storageStaysInsideItsFeature() {
-        ArchitectureRules.storageStaysInsideItsFeature(ROOT).check(classes);
-    }
-
-    @Test
-    @DisplayName("controllers call use cases and never touch the store")
-    void controllersDoNotTouchStorage() {
-        ArchitectureRules.controllersDoNotTouchStorage(ROOT).check(classes);
-    }
-
-    @Test
-    @DisplayName("every platform rule holds, including any added to the platform after this test was written")
-    void everyPlatformRuleHolds() {
-        ArchitectureRules.all(ROOT).forEach(rule -> rule.check(classes));
+    ArchitectureTest() {
+        super("cn.govdata.sharing");
     }
 }

@@ -117,15 +117,20 @@ class ExchangeSystemTest {
     }
 
     @Test
-    void aConditionalApplicationPassesTheFormalityCheckAndIsApprovedOrRefusedWithReasonsByTheProvider() {
+    void aConditionalApplicationPassesTheFormalityCheckAndIsApprovedOrRefusedWithReasonsByTheProviderAndConfirmedByTheBureau() {
         String resource = Scenarios.peopleResource(psb, bureau, "CONDITIONAL");
 
         String approvedId = Scenarios.applyConditional(hrss, bureau, resource, List.of("公民身份号码", "姓名"));
         var decided = Stack.call("POST", "/api/sharing/applications/" + approvedId + "/decision", psb,
                 "{\"approve\":true,\"items\":[\"公民身份号码\"]}");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
-        assertThat(decided.json().get("state").asString()).isEqualTo("APPROVED");
-        String grant = decided.json().get("grantId").asString();
+        // NJ 22: the provider's answer is confirmed by the data bureau before it is returned to the applicant.
+        assertThat(decided.json().get("state").asString()).isEqualTo("AWAITING_BUREAU");
+        var confirmed = Stack.call("POST", "/api/sharing/applications/" + approvedId + "/bureau-confirmation", bureau,
+                "{\"confirm\":true}");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().get("state").asString()).isEqualTo("APPROVED");
+        String grant = confirmed.json().get("grantId").asString();
         var issued = Stack.call("GET", "/api/sharing/grants/" + grant, hrss, null).json();
         assertThat(issued.get("items").toString()).as("minimum necessary: only what the provider approved")
                 .contains("公民身份号码").doesNotContain("姓名");
@@ -134,9 +139,13 @@ class ExchangeSystemTest {
         var refused = Stack.call("POST", "/api/sharing/applications/" + refusedId + "/decision", psb,
                 "{\"approve\":false,\"reasons\":[\"申请事项与所述履职依据无关\"],\"legalBasis\":\"《南京市政务数据管理暂行办法》第二十二条\"}");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
-        assertThat(refused.json().get("state").asString()).isEqualTo("REFUSED");
-        assertThat(refused.body()).contains("申请事项与所述履职依据无关");
-        assertThat(refused.json().get("grantIssued").asBoolean()).isFalse();
+        assertThat(refused.json().get("state").asString()).isEqualTo("AWAITING_BUREAU");
+        var refusalConfirmed = Stack.call("POST", "/api/sharing/applications/" + refusedId + "/bureau-confirmation", bureau,
+                "{\"confirm\":true}");
+        assertThat(refusalConfirmed.status()).as(refusalConfirmed.toString()).isEqualTo(200);
+        assertThat(refusalConfirmed.json().get("state").asString()).isEqualTo("REFUSED");
+        assertThat(refusalConfirmed.body()).contains("申请事项与所述履职依据无关");
+        assertThat(refusalConfirmed.json().get("grantIssued").asBoolean()).isFalse();
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.govdata.audit.incident;
 
+import cn.govdata.platform.test.KeepsKafkaBrokersProperty;
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.policy.Deadlines;

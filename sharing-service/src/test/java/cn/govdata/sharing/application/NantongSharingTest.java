@@ -1,5 +1,6 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.platform.test.KeepsKafkaBrokersProperty;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.TestPropertySource;

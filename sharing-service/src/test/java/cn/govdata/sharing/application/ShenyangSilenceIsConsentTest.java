@@ -1,5 +1,6 @@
 package cn.govdata.sharing.application;
 
+import cn.govdata.platform.test.KeepsKafkaBrokersProperty;
 import cn.govdata.events.SharingEventTypes;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.sharing.grant.Grant;

@@ -1,8 +1,8 @@
 package cn.govdata.sharing.demand;
 
+import cn.govdata.platform.test.KeepsKafkaBrokersProperty;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.test.PlatformIntegrationTest;
-import cn.govdata.sharing.application.KeepsKafkaBrokersProperty;
 import cn.govdata.sharing.application.SharingFixtures;
 import cn.govdata.sharing.resource.Resources;
 import cn.govdata.sharing.resource.SharedResource;

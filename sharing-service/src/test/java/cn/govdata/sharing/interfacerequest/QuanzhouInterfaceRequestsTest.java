@@ -1,11 +1,11 @@
 package cn.govdata.sharing.interfacerequest;
 
+import cn.govdata.platform.test.KeepsKafkaBrokersProperty;
 import cn.govdata.calendar.WorkingDayCalendar;
 import cn.govdata.events.SharingEventTypes;
 import cn.govdata.platform.directory.DepartmentDirectory;
 import cn.govdata.platform.test.PlatformIntegrationTest;
 import cn.govdata.platform.test.TestTokens;
-import cn.govdata.sharing.application.KeepsKafkaBrokersProperty;
 import cn.govdata.sharing.application.SharingFixtures;
 import cn.govdata.sharing.resource.Resources;
 import org.junit.jupiter.api.BeforeEach;

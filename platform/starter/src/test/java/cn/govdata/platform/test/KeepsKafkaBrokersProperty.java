@@ -1,4 +1,4 @@
-package cn.govdata.sharing.application;
+package cn.govdata.platform.test;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
