@@ -76,7 +76,7 @@ class DutyController {
     @GetMapping("/api/catalog/duties/{id}")
     DutyView get(@PathVariable String id, Caller caller) {
         // Another department's duty is 404 like a missing one, not 403: it is not for outsiders to probe.
-        return fulfilling.current(id, department -> EntryAccess.seesAll(caller) || EntryAccess.ownsDepartment(caller, department))
+        return fulfilling.current(id, department -> caller.seesEveryDepartment() || EntryAccess.ownsDepartment(caller, department))
                 .map(DutyView::of)
                 .orElseThrow(() -> Refusal.notFound("Catalog duty", id));
     }
@@ -94,7 +94,7 @@ class DutyController {
     }
 
     private static String visibleDepartment(Caller caller, String department) {
-        if (EntryAccess.seesAll(caller)) {
+        if (caller.seesEveryDepartment()) {
             return department;
         }
         String own = caller.departmentCode().orElse(null);

@@ -65,7 +65,7 @@ class OpeningDuties {
 
     CatalogDuty open(DutyViews.OpenDutyRequest request, Caller caller) {
         String department = request.department();
-        if (!EntryAccess.isBureau(caller)) {
+        if (!caller.isBureau()) {
             if (!caller.hasRole(Roles.DEPT_DATA_OFFICER) || !caller.departmentCode().map(department::equals).orElse(false)) {
                 throw Refusal.forbidden("A department's data officer opens duties for its own department; "
                         + "the bureau for any department");

@@ -12,7 +12,6 @@ import cn.govdata.policy.Rule;
 import cn.govdata.policy.RuleKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -35,14 +34,14 @@ public class CataloguingEntries {
 
     CataloguingEntries(Entries entries, Departments departments, CatalogEvents events, DeadlineRegistry deadlines,
                        JurisdictionProfile profile, Clock clock,
-                       @Value("${govdata.catalog.bureau-department:BDB}") String bureauDepartment) {
+                       BureauProperties bureau) {
         this.entries = entries;
         this.profile = profile;
         this.departments = departments;
         this.events = events;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.bureauDepartment = bureauDepartment;
+        this.bureauDepartment = bureau.bureauDepartment();
     }
 
     CatalogEntry create(EntryRequest request, Caller officer) {

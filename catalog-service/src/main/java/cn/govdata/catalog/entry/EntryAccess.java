@@ -14,14 +14,7 @@ public final class EntryAccess {
     private EntryAccess() {
     }
 
-    public static boolean isBureau(Caller caller) {
-        return caller.hasRole(Roles.BUREAU_REVIEWER);
-    }
 
-    /** Bureau, operators and auditors see every entry in any state. */
-    public static boolean seesAll(Caller caller) {
-        return isBureau(caller) || caller.hasRole(Roles.PLATFORM_OPERATOR) || caller.hasRole(Roles.AUDITOR);
-    }
 
     public static boolean ownsDepartment(Caller caller, String department) {
         return caller.departmentCode().map(department::equals).orElse(false)
@@ -39,7 +32,7 @@ public final class EntryAccess {
     }
 
     public static void requireBureau(Caller caller) {
-        if (!isBureau(caller)) {
+        if (!caller.isBureau()) {
             throw Refusal.forbidden("Only the data bureau reviews catalog entries");
         }
     }
@@ -55,7 +48,7 @@ public final class EntryAccess {
 
     /** Non-published states are visible to the owning department and the supervisors only. */
     public static boolean canSee(Caller caller, CatalogEntry entry) {
-        if (seesAll(caller) || ownsDepartment(caller, entry.providerDepartment())) {
+        if (caller.seesEveryDepartment() || ownsDepartment(caller, entry.providerDepartment())) {
             return true;
         }
         EntryStatus status = entry.status();

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The entries outbox, and the withdrawal settings (SY 27 notice). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WithdrawalProperties.class)
+@EnableConfigurationProperties({WithdrawalProperties.class, BureauProperties.class})
 class EntryOutbox {
 
     @Bean

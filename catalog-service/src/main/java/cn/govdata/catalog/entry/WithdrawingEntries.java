@@ -13,7 +13,6 @@ import cn.govdata.policy.RuleKey;
 import cn.govdata.policy.WithdrawalControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -53,7 +52,7 @@ class WithdrawingEntries {
 
     WithdrawingEntries(Entries entries, CatalogEvents events, DeadlineRegistry deadlines, JurisdictionProfile profile,
                        WorkingDayCalendar calendar, WithdrawalProperties properties, Clock clock,
-                       @Value("${govdata.catalog.bureau-department:BDB}") String bureauDepartment) {
+                       BureauProperties bureau) {
         this.entries = entries;
         this.events = events;
         this.deadlines = deadlines;
@@ -61,7 +60,7 @@ class WithdrawingEntries {
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
-        this.bureauDepartment = bureauDepartment;
+        this.bureauDepartment = bureau.bureauDepartment();
     }
 
     boolean byFiling() {

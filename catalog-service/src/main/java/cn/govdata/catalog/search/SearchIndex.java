@@ -400,7 +400,7 @@ final class SearchIndex {
         Search(SearchRequest request, Caller caller) {
             this.request = request;
             this.caller = caller;
-            this.seesAll = EntryAccess.seesAll(caller);
+            this.seesAll = caller.seesEveryDepartment();
             this.owns = new byte[values[DEPARTMENT].names.size()];
             this.regionVisible = new byte[values[REGION].names.size()];
             List<Integer> activeDims = new ArrayList<>();

@@ -116,7 +116,7 @@ class SourcingController {
     @GetMapping("/my-references")
     MyReferences myReferences(@RequestParam(required = false) String department, Caller caller) {
         String own = caller.departmentCode().orElse(null);
-        if (EntryAccess.seesAll(caller)) {
+        if (caller.seesEveryDepartment()) {
             if (department == null && own == null) {
                 throw Refusal.invalidField("department", "name the department whose references to show");
             }
@@ -132,7 +132,7 @@ class SourcingController {
     }
 
     private static void requireSupervisor(Caller caller) {
-        if (!EntryAccess.seesAll(caller)) {
+        if (!caller.seesEveryDepartment()) {
             throw Refusal.forbidden("Overlaps across departments are for the bureau, the platform operator and auditors");
         }
     }

@@ -41,7 +41,7 @@ class ExportingEntries {
     /** Officers export their own department; the bureau any department, which it must name. */
     String department(Caller caller, String requested) {
         String department = requested == null || requested.isBlank() ? null : requested.strip();
-        if (EntryAccess.isBureau(caller)) {
+        if (caller.isBureau()) {
             if (department == null) {
                 throw Refusal.invalidField("department", "is required for the bureau");
             }

@@ -154,7 +154,7 @@ class ImportingEntries {
 
     ImportStatus status(String importId, String requestedDepartment, Caller caller) {
         String department;
-        if (EntryAccess.isBureau(caller)) {
+        if (caller.isBureau()) {
             if (requestedDepartment == null || requestedDepartment.isBlank()) {
                 throw Refusal.invalidField("department", "is required for the bureau");
             }

@@ -195,7 +195,7 @@ class ApplicationController {
      */
     static ApplicationView view(ShareApplication application, Caller caller) {
         boolean provider = SharingAccess.department(caller).map(application.providerDepartment()::equals).orElse(false);
-        return ApplicationView.of(application, !SharingAccess.seesAll(caller) && !provider);
+        return ApplicationView.of(application, !caller.seesEveryDepartment() && !provider);
     }
 
     private static ResponseEntity<ApplicationView> created(ShareApplication application) {
@@ -205,7 +205,7 @@ class ApplicationController {
     }
 
     private static Criteria scope(Caller caller) {
-        if (SharingAccess.seesAll(caller)) {
+        if (caller.seesEveryDepartment()) {
             return new Criteria();
         }
         Optional<String> own = SharingAccess.department(caller);

@@ -111,7 +111,7 @@ class Attachments {
 
     Download open(String applicationId, String attachmentId, Caller caller) {
         ShareApplication application = applications.get(applicationId);
-        SharingAccess.require(SharingAccess.seesAll(caller)
+        SharingAccess.require(caller.seesEveryDepartment()
                         || SharingAccess.actsFor(caller, application.consumerDepartment(), Roles.DEPT_CONSUMER,
                         Roles.DEPT_DATA_OFFICER, Roles.DEPT_APPROVER)
                         || SharingAccess.actsFor(caller, application.providerDepartment(), Roles.DEPT_APPROVER,

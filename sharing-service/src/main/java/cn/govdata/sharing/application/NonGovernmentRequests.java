@@ -130,7 +130,7 @@ class NonGovernmentRequests {
 
     PageResponse<NonGovernmentRequest> list(NonGovernmentRequest.State state, int page, int size, Caller caller) {
         Criteria criteria = new Criteria();
-        if (!SharingAccess.seesAll(caller)) {
+        if (!caller.seesEveryDepartment()) {
             Optional<String> own = SharingAccess.department(caller);
             criteria = Criteria.where("providerDepartment").is(own.orElseThrow(() -> Refusal.forbidden(
                     "Non-government requests are listed for the bureau, operators, auditors and the providing departments")));
@@ -147,7 +147,7 @@ class NonGovernmentRequests {
 
     NonGovernmentRequest get(String id, Caller caller) {
         NonGovernmentRequest request = load(id);
-        SharingAccess.require(SharingAccess.seesAll(caller) || SharingAccess.department(caller)
+        SharingAccess.require(caller.seesEveryDepartment() || SharingAccess.department(caller)
                 .map(request.providerDepartment()::equals).orElse(false), "Request " + id + " is visible to the bureau, "
                 + "operators, auditors and the providing department");
         return request;

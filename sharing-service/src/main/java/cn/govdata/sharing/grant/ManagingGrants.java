@@ -93,7 +93,7 @@ public class ManagingGrants {
 
     Grant revoke(String grantId, RevocationGround ground, String reasons, Caller caller) {
         Grant loaded = grants.get(grantId);
-        boolean bureau = SharingAccess.isBureau(caller);
+        boolean bureau = caller.isBureau();
         boolean provider = SharingAccess.actsFor(caller, loaded.providerDepartment(), Roles.DEPT_APPROVER);
         SharingAccess.require(bureau || provider, "Only the bureau or an approver (dept-approver) of the providing department "
                 + loaded.providerDepartment() + " revokes this grant");

@@ -18,14 +18,7 @@ public final class SharingAccess {
     private SharingAccess() {
     }
 
-    public static boolean isBureau(Caller caller) {
-        return caller.hasRole(Roles.BUREAU_REVIEWER);
-    }
 
-    /** Bureau, operators and auditors read every application, grant and demand. */
-    public static boolean seesAll(Caller caller) {
-        return isBureau(caller) || caller.hasRole(Roles.PLATFORM_OPERATOR) || caller.hasRole(Roles.AUDITOR);
-    }
 
     /** The caller's department when it holds a department role. */
     public static Optional<String> department(Caller caller) {
@@ -47,7 +40,7 @@ public final class SharingAccess {
 
     /** May read a record between {@code consumer} and {@code provider} in {@code region}. */
     public static boolean canRead(Caller caller, String consumer, String provider, String region) {
-        if (seesAll(caller)) {
+        if (caller.seesEveryDepartment()) {
             return true;
         }
         Optional<String> own = department(caller);
@@ -58,7 +51,7 @@ public final class SharingAccess {
     }
 
     public static void requireBureau(Caller caller, String what) {
-        if (!isBureau(caller)) {
+        if (!caller.isBureau()) {
             throw Refusal.forbidden("Only the data bureau (bureau-reviewer) " + what);
         }
     }

@@ -78,7 +78,7 @@ class InterfaceRequestDesk {
                 request.interfaceSpec().strip());
         Instant now = now();
         String id = "IFR-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
-        if (SharingAccess.isBureau(caller)) {
+        if (caller.isBureau()) {
             String consumer = request.consumer();
             if (consumer != null && directory.find(consumer).isEmpty()) {
                 throw Refusal.invalidField("consumer", "未登记的部门 '" + consumer + "' (no department with this code is registered)");

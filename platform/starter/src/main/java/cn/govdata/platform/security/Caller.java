@@ -35,6 +35,11 @@ public record Caller(String subject, String username, String clientId, String de
         return hasRole(Roles.AUDITOR);
     }
 
+    /** Bureau, operators and auditors: they read every department's records, in any state. */
+    public boolean seesEveryDepartment() {
+        return isBureau() || isOperator() || isAuditor();
+    }
+
     /** A county (district) sub-platform: limited to its own region whatever else it holds. */
     public boolean isCounty() {
         return hasRole(Roles.COUNTY_SUBPLATFORM);

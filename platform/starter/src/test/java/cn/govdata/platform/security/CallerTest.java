@@ -35,4 +35,13 @@ class CallerTest {
         assertThat(caller("AUD", "320100", Roles.AUDITOR).seesContactsOf("PSB")).isFalse();
         assertThat(caller(null, "320100", Roles.PUBLIC_APPLICANT).seesContactsOf("PSB")).isFalse();
     }
+
+    @Test
+    void theBureauOperatorsAndAuditorsSeeEveryDepartmentAndDepartmentRolesDoNot() {
+        assertThat(caller("BDB", null, Roles.BUREAU_REVIEWER).seesEveryDepartment()).isTrue();
+        assertThat(caller(null, null, Roles.PLATFORM_OPERATOR).seesEveryDepartment()).isTrue();
+        assertThat(caller(null, null, Roles.AUDITOR).seesEveryDepartment()).isTrue();
+        assertThat(caller("PSB", null, Roles.DEPT_DATA_OFFICER, Roles.DEPT_APPROVER).seesEveryDepartment()).isFalse();
+        assertThat(caller("HRSS", null, Roles.DEPT_CONSUMER).seesEveryDepartment()).isFalse();
+    }
 }
