@@ -242,6 +242,11 @@ try {
   await page.click('.decision-form button.submit')
   await page.waitForSelector('.decided')
   await page.screenshot({ path: `${shots}/console-application-decided.png`, fullPage: true })
+  // Under Nanjing the provider's answer is confirmed by the data bureau before it is returned (NJ 22).
+  const answered = await call('GET', `/api/sharing/applications/${application}`, psb)
+  check(answered.json.state === 'AWAITING_BUREAU', `${application} waits for the bureau's confirmation (NJ 22): ${answered.json.state}`)
+  const confirmed = await call('POST', `/api/sharing/applications/${application}/bureau-confirmation`, await token('bureau'), { confirm: true })
+  check(confirmed.status === 200, `the bureau confirms the answer (${confirmed.status})`)
   const decided = await call('GET', `/api/sharing/applications/${application}`, psb)
   check(decided.json.state === 'APPROVED' && JSON.stringify(decided.json.decision.items) === '["公民身份号码"]'
     && (decided.json.decision.unmaskedItems || []).length === 0, `${application} is approved for 公民身份号码 only, masked`)
