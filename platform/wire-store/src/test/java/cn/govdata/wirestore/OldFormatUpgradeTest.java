@@ -55,7 +55,10 @@ class OldFormatUpgradeTest {
     private static List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            documents.add(new Document("_id", i % 2 == 0 ? new ObjectId() : "R-" + i)
+            // ObjectId keys only: stock mongo-java-server's H2 backend (the old format this test writes)
+            // sometimes fails "Can not compare" when one map holds ObjectId and String keys, which made
+            // this test flaky; mixed keys in the new format are covered by the insert after the upgrade.
+            documents.add(new Document("_id", new ObjectId())
                     .append("code", "C-" + i)
                     .append("title", "企业登记信息 " + i)
                     .append("int", i)
